@@ -1,0 +1,9 @@
+package dev.idic.stages.contract;
+
+import dev.idic.stages.settings.PipelineSettings;
+import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
+
+/** What every stage of one run gets: Spark, the as-of date, the settings and the paths. */
+public record RunContext(
+    SparkSession spark, LocalDate asOfDate, PipelineSettings settings, RunPaths paths) {}

@@ -1,0 +1,28 @@
+package dev.idic.stages.settings;
+
+/**
+ * The purchase and spend models of the models stage.
+ *
+ * @param purchaseModel BG/NBD (default) or Pareto/NBD
+ * @param horizonMonths months ahead for expected purchases, P(no purchase) and CLV
+ * @param discountRateMonthly monthly discount rate of the CLV sum
+ * @param penalizer L2 penalty on the log parameters, 0 for plain maximum likelihood
+ * @param failOnNonConvergence fail the run when a fit does not converge (else warn in the manifest)
+ */
+public record ModelSettings(
+    PurchaseModel purchaseModel,
+    int horizonMonths,
+    double discountRateMonthly,
+    double penalizer,
+    boolean failOnNonConvergence) {
+
+  public static ModelSettings defaults() {
+    return new ModelSettings(PurchaseModel.BGNBD, 12, 0.01, 0.0, true);
+  }
+
+  /** The repeat-purchase model. */
+  public enum PurchaseModel {
+    BGNBD,
+    PARETO_NBD
+  }
+}

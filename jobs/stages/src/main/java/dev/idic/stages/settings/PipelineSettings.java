@@ -1,0 +1,32 @@
+package dev.idic.stages.settings;
+
+import java.time.ZoneId;
+
+/**
+ * Everything a run's stages need to know, bound from the YAML configuration by the batch layer.
+ * Optional inputs are null when not configured.
+ *
+ * @param timeZone zone of local timestamps and of the as-of day boundaries
+ * @param timeUnit unit of the model inputs
+ * @param warehouse root URI of the published tables
+ * @param transactions the required transactions input
+ * @param interactions optional interactions input
+ * @param customers optional customers input
+ * @param walletEstimates optional wallet estimates input
+ * @param maxRejectRatio share of quarantined input rows above which the run fails
+ * @param rfm RFM scoring settings
+ * @param tiers value tier settings
+ * @param models model settings
+ */
+public record PipelineSettings(
+    ZoneId timeZone,
+    TimeUnit timeUnit,
+    String warehouse,
+    InputSource transactions,
+    InputSource interactions,
+    InputSource customers,
+    InputSource walletEstimates,
+    double maxRejectRatio,
+    RfmSettings rfm,
+    TierSettings tiers,
+    ModelSettings models) {}
