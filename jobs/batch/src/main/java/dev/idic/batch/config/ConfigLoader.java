@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -70,6 +71,8 @@ public final class ConfigLoader {
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          // A section whose keys are all commented out reads as empty: treat it as absent.
+          .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
           .build();
 
   /**
@@ -91,13 +94,17 @@ public final class ConfigLoader {
               + " does not exist. Pass an existing file with --conf FILE (or set IDIC_CONF);"
               + " conf/idic.yaml in the project is a documented starting point.");
     }
-    YamlLocations locations;
+    YamlLocations locations = YamlLocations.none();
     RawConfig raw;
     try {
       locations = YamlLocations.scan(yamlFactory, source);
-      raw = mapper.readValue(source.toFile(), RawConfig.class);
+      JsonNode tree = mapper.readTree(source.toFile());
+      raw =
+          tree == null || tree.isMissingNode() || tree.isNull()
+              ? null
+              : mapper.readValue(source.toFile(), RawConfig.class);
     } catch (JsonMappingException e) {
-      throw new ConfigException(describe(source, e), e);
+      throw new ConfigException(describe(source, e, locations), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(
           "Configuration file "
@@ -122,14 +129,15 @@ public final class ConfigLoader {
     return new Completion(source, locations).complete(raw);
   }
 
-  private String describe(Path source, JsonMappingException e) {
+  private String describe(Path source, JsonMappingException e, YamlLocations locations) {
     String path = path(e.getPath());
+    String location = locations.describe(path);
     String where =
         "Invalid configuration in "
             + source
             + " at "
             + path
-            + YamlLocations.format(e.getLocation());
+            + (location.isEmpty() ? YamlLocations.format(e.getLocation()) : location);
     if (e instanceof UnrecognizedPropertyException unknown) {
       List<String> known =
           unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();

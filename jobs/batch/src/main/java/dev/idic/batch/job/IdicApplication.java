@@ -17,9 +17,12 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 public final class IdicApplication implements AutoCloseable {
 
+  private final JobRepositoryDatabase database;
   private final AnnotationConfigApplicationContext context;
 
-  private IdicApplication(AnnotationConfigApplicationContext context) {
+  private IdicApplication(
+      JobRepositoryDatabase database, AnnotationConfigApplicationContext context) {
+    this.database = database;
     this.context = context;
   }
 
@@ -37,9 +40,10 @@ public final class IdicApplication implements AutoCloseable {
       Map<String, String> environment,
       Supplier<SparkSession> spark,
       Class<?>... stageConfigurations) {
-    DataSource dataSource = JobRepositoryDatabase.open(config.jobRepository(), environment);
+    JobRepositoryDatabase database =
+        JobRepositoryDatabase.open(config.jobRepository(), environment);
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context.registerBean("dataSource", DataSource.class, () -> dataSource);
+    context.registerBean("dataSource", DataSource.class, database::dataSource);
     context.registerBean(IdicConfig.class, () -> config);
     context.registerBean(
         RunContextFactory.class, () -> new RunContextFactory(spark, config.pipeline()));
@@ -52,9 +56,10 @@ public final class IdicApplication implements AutoCloseable {
       context.refresh();
     } catch (RuntimeException e) {
       context.close();
+      database.close();
       throw e;
     }
-    return new IdicApplication(context);
+    return new IdicApplication(database, context);
   }
 
   public NightlyRunner runner() {
@@ -63,6 +68,10 @@ public final class IdicApplication implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    try {
+      context.close();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -16,21 +16,35 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * The database behind the Spring Batch job repository: an embedded H2 file by default, PostgreSQL
  * in production. On first use the Spring Batch tables are created from the DDL shipped in the
  * spring-batch-core jar.
+ *
+ * <p>One connection stays open while the database is open. An embedded H2 database closes when its
+ * last connection closes, and reopening a file database (with the file lock that {@code
+ * AUTO_SERVER} needs) costs about a second, which the job repository would otherwise pay for every
+ * transaction.
  */
-public final class JobRepositoryDatabase {
+public final class JobRepositoryDatabase implements AutoCloseable {
 
-  private JobRepositoryDatabase() {}
+  private final DataSource dataSource;
+  private final Connection keepOpen;
+
+  private JobRepositoryDatabase(DataSource dataSource, Connection keepOpen) {
+    this.dataSource = dataSource;
+    this.keepOpen = keepOpen;
+  }
 
   /**
    * Connects, creating the schema when absent.
    *
    * @throws JobRepositoryUnavailableException when the database cannot be reached or prepared
    */
-  public static DataSource open(JobRepositoryConfig config, Map<String, String> environment) {
+  public static JobRepositoryDatabase open(
+      JobRepositoryConfig config, Map<String, String> environment) {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource(
             config.url(), config.username(), config.password(environment).orElse(""));
-    try (Connection connection = dataSource.getConnection()) {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
       DatabaseMetaData metaData = connection.getMetaData();
       if (!schemaExists(metaData)) {
         ScriptUtils.executeSqlScript(
@@ -38,7 +52,9 @@ public final class JobRepositoryDatabase {
             new ClassPathResource(
                 "org/springframework/batch/core/schema-" + platform(metaData, config) + ".sql"));
       }
+      return new JobRepositoryDatabase(dataSource, connection);
     } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
       if (e instanceof IllegalArgumentException unsupported) {
         throw unsupported;
       }
@@ -51,7 +67,26 @@ public final class JobRepositoryDatabase {
               + " running and reachable, and the credentials.",
           e);
     }
+  }
+
+  public DataSource dataSource() {
     return dataSource;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(keepOpen);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The process is done with the database; a failed close changes nothing for it.
+    }
   }
 
   private static boolean schemaExists(DatabaseMetaData metaData) throws SQLException {
