@@ -16,7 +16,6 @@ import dev.idic.stages.settings.PipelineSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -160,19 +159,7 @@ public final class IngestStage implements Stage {
     double ratio = judged == 0 ? 0.0 : (double) rejected / judged;
     if (ratio > maxRatio) {
       throw new InputRejectedException(
-          String.format(
-              Locale.ROOT,
-              "input '%s' (%s): %d of %d rows up to the as-of date (%.2f%%) were quarantined, more"
-                  + " than the allowed"
-                  + " %.2f%%. Most common reasons: %s. Fix the file, or raise"
-                  + " quality.max_reject_ratio if this share is expected.",
-              inputName,
-              source.path(),
-              rejected,
-              judged,
-              100 * ratio,
-              100 * maxRatio,
-              result.reasons()));
+          inputName + " (" + source.path() + ")", judged, rejected, maxRatio, result.reasons());
     }
   }
 

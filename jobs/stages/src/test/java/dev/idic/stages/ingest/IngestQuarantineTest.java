@@ -112,7 +112,7 @@ class IngestQuarantineTest {
     assertThatThrownBy(() -> new IngestStage().run(context(file, 0.5)))
         .isInstanceOf(InputRejectedException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("invalid_amount=2")
+        .hasMessageContaining("invalid_amount (2)")
         .hasMessageContaining("max_reject_ratio");
   }
 
