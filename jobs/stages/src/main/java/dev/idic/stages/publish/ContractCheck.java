@@ -1,0 +1,61 @@
+package dev.idic.stages.publish;
+
+import dev.idic.stages.contract.ColumnContract;
+import dev.idic.stages.contract.TableContract;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Holds a table to be published to its contract in {@code schemas/output}: the same column names
+ * and types, in the contract's order. A mismatch is a bug in IDIC, not in the user's data, and
+ * stops the publish before anything is replaced.
+ */
+public final class ContractCheck {
+
+  private ContractCheck() {}
+
+  /**
+   * @param horizonSuffix the suffix of horizon-dependent columns ({@code 12m} by default), which
+   *     the contracts spell with the default horizon
+   */
+  public static Dataset<Row> conform(Dataset<Row> df, TableContract contract, String horizonSuffix) {
+    Map<String, StructField> actual = new LinkedHashMap<>();
+    Arrays.stream(df.schema().fields()).forEach(f -> actual.put(f.name(), f));
+    List<String> problems = new ArrayList<>();
+    List<Column> ordered = new ArrayList<>();
+    for (ColumnContract column : contract.columns()) {
+      String name = column.name().replace("_12m", "_" + horizonSuffix);
+      StructField field = actual.remove(name);
+      if (field == null) {
+        continue;
+      }
+      DataType expected = DataType.fromDDL(column.type());
+      if (!field.dataType().sameType(expected)) {
+        problems.add(name + " is " + field.dataType().simpleString() + ", contract says " + column.type());
+      }
+      ordered.add(functions.col(name));
+    }
+    if (!actual.isEmpty()) {
+      problems.add("columns not in the contract: " + actual.keySet());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "table "
+              + contract.table()
+              + " does not match schemas/output/"
+              + contract.table()
+              + ".json: "
+              + String.join("; ", problems));
+    }
+    return df.select(ordered.toArray(Column[]::new));
+  }
+}
