@@ -65,6 +65,7 @@ public class NightlyJobConfiguration {
     }
     return job.validator(
             new DefaultJobParametersValidator(new String[] {AS_OF_DATE}, new String[] {RUN_TOKEN}))
+        .listener(new RunManifestListener(jobRepository, contexts))
         .build();
   }
 
