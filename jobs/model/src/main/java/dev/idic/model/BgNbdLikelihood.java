@@ -93,7 +93,8 @@ final class BgNbdLikelihood implements QuasiNewton.Objective {
       double a4 = logA - logB1[k] - rx * logTime[iR];
       double diff = a4 - a3;
       double e = Math.exp(-Math.abs(diff));
-      double logSum = Math.max(a3, a4) + Math.log1p(e);
+      // e is in (0, 1]: Math.log(1 + e) is an intrinsic, log1p is not, and loses nothing here.
+      double logSum = Math.max(a3, a4) + Math.log(1.0 + e);
       double w4 = diff > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
       double w3 = 1.0 - w4;
       ll += w * logSum;

@@ -2,8 +2,6 @@ package dev.idic.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Customer histories compressed to distinct (frequency, recency, T) patterns, each with the number
@@ -108,34 +106,86 @@ public final class PurchasePatterns implements Serializable {
     return Arrays.stream(age).max().orElse(0.0);
   }
 
-  /** Collects customers or patterns, merging identical histories. */
+  /**
+   * Collects customers or patterns, merging identical histories. An open-addressing hash table on
+   * primitive arrays: a million customers compress in a few tens of milliseconds, without boxing.
+   */
   public static final class Builder {
-    private record Key(int x, double tx, double T) {}
-
-    private final Map<Key, double[]> weights = new HashMap<>();
+    private int[] slots = new int[1 << 10];
+    private int[] x = new int[512];
+    private double[] tx = new double[512];
+    private double[] age = new double[512];
+    private double[] weight = new double[512];
+    private int size;
     private int rows;
 
-    public Builder add(int x, double tx, double T, double weight) {
-      validate(rows++, x, tx, T, weight);
-      weights.computeIfAbsent(new Key(x, tx, T), k -> new double[1])[0] += weight;
+    public Builder add(int frequency, double recency, double T, double w) {
+      validate(rows++, frequency, recency, T, w);
+      // +0.0 and -0.0 are the same time; normalize so they hash alike.
+      double r = recency + 0.0;
+      double t = T + 0.0;
+      int mask = slots.length - 1;
+      int slot = hash(frequency, r, t) & mask;
+      while (slots[slot] != 0) {
+        int i = slots[slot] - 1;
+        if (x[i] == frequency && tx[i] == r && age[i] == t) {
+          weight[i] += w;
+          return this;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (size == x.length) {
+        x = java.util.Arrays.copyOf(x, 2 * size);
+        tx = java.util.Arrays.copyOf(tx, 2 * size);
+        age = java.util.Arrays.copyOf(age, 2 * size);
+        weight = java.util.Arrays.copyOf(weight, 2 * size);
+      }
+      x[size] = frequency;
+      tx[size] = r;
+      age[size] = t;
+      weight[size] = w;
+      size++;
+      slots[slot] = size;
+      if (2 * size > slots.length) {
+        rehash();
+      }
       return this;
     }
 
-    public PurchasePatterns build() {
-      int n = weights.size();
-      int[] x = new int[n];
-      double[] tx = new double[n];
-      double[] T = new double[n];
-      double[] w = new double[n];
-      int i = 0;
-      for (Map.Entry<Key, double[]> e : weights.entrySet()) {
-        x[i] = e.getKey().x();
-        tx[i] = e.getKey().tx();
-        T[i] = e.getKey().T();
-        w[i] = e.getValue()[0];
-        i++;
+    private static int hash(int frequency, double recency, double T) {
+      long h = mix(frequency);
+      h = mix(h ^ Double.doubleToLongBits(recency));
+      h = mix(h ^ Double.doubleToLongBits(T));
+      return (int) h;
+    }
+
+    /** MurmurHash3's 64-bit finalizer: every input bit reaches the low bits used as slot. */
+    private static long mix(long h) {
+      h ^= h >>> 33;
+      h *= 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 33;
+      h *= 0xC4CEB9FE1A85EC53L;
+      return h ^ (h >>> 33);
+    }
+
+    private void rehash() {
+      slots = new int[2 * slots.length];
+      int mask = slots.length - 1;
+      for (int i = 0; i < size; i++) {
+        int slot = hash(x[i], tx[i], age[i]) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = i + 1;
       }
-      return new PurchasePatterns(x, tx, T, w);
+    }
+
+    public PurchasePatterns build() {
+      return new PurchasePatterns(
+          java.util.Arrays.copyOf(x, size),
+          java.util.Arrays.copyOf(tx, size),
+          java.util.Arrays.copyOf(age, size),
+          java.util.Arrays.copyOf(weight, size));
     }
   }
 }
