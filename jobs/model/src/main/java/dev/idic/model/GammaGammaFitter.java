@@ -16,7 +16,9 @@ public final class GammaGammaFitter {
 
   public static ModelFit<GammaGammaModel> fit(SpendPatterns spend, FitOptions options) {
     if (spend.size() == 0) {
-      throw new IllegalArgumentException("no repeat buyers to fit Gamma-Gamma on");
+      throw new IllegalArgumentException(
+          "no repeat buyers (frequency > 0 and a positive mean repeat value) to fit Gamma-Gamma"
+              + " on; the spend model needs customers with at least two purchase days");
     }
     Likelihood likelihood = new Likelihood(spend);
     ModelFit<GammaGammaModel> fit =
