@@ -46,7 +46,8 @@ final class QuasiNewton {
         d = times(h, g, -1.0);
         slope = dot(d, g);
       }
-      double step = 1.0;
+      // The first direction is the raw gradient: cap its step at 1 in the largest coordinate.
+      double step = iteration == 0 ? Math.min(1.0, 1.0 / maxAbs(d)) : 1.0;
       double fNew = Double.NaN;
       boolean accepted = false;
       for (int k = 0; k < MAX_HALVINGS; k++) {
@@ -58,7 +59,17 @@ final class QuasiNewton {
           accepted = true;
           break;
         }
-        step *= 0.5;
+        // Minimum of the quadratic through f(x), the slope and f(x + step d), kept within
+        // [0.1, 0.5] of the step; plain halving when the trial value is not finite.
+        double next = 0.5 * step;
+        if (Double.isFinite(fNew)) {
+          double curvature = fNew - fx - slope * step;
+          if (curvature > 0) {
+            next =
+                Math.min(0.5 * step, Math.max(0.1 * step, -slope * step * step / (2 * curvature)));
+          }
+        }
+        step = next;
       }
       if (!accepted) {
         FitStatus status =
