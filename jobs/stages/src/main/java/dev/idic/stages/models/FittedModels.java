@@ -10,6 +10,7 @@ import dev.idic.model.PurchaseModel;
 import dev.idic.model.PurchasePatterns;
 import dev.idic.model.SpendPatterns;
 import dev.idic.stages.settings.ModelSettings;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -31,7 +32,7 @@ public record FittedModels(
   public static FittedModels fit(
       List<Row> purchasePatterns, List<Row> spendPatterns, ModelSettings settings) {
     PurchasePatterns.Builder builder = new PurchasePatterns.Builder();
-    for (Row row : purchasePatterns) {
+    for (Row row : inStableOrder(purchasePatterns, "frequency", "recency", "T")) {
       builder.add(
           row.getInt(row.fieldIndex("frequency")),
           row.getDouble(row.fieldIndex("recency")),
@@ -45,12 +46,13 @@ public record FittedModels(
           case BGNBD -> BgNbdFitter.fit(patterns, purchaseOptions);
           case PARETO_NBD -> ParetoNbdFitter.fit(patterns, purchaseOptions);
         };
-    int n = spendPatterns.size();
+    List<Row> spendRows = inStableOrder(spendPatterns, "frequency", "monetary_value");
+    int n = spendRows.size();
     int[] frequency = new int[n];
     double[] meanValue = new double[n];
     double[] weight = new double[n];
     for (int i = 0; i < n; i++) {
-      Row row = spendPatterns.get(i);
+      Row row = spendRows.get(i);
       frequency[i] = row.getInt(row.fieldIndex("frequency"));
       meanValue[i] = row.getDouble(row.fieldIndex("monetary_value"));
       weight[i] = row.getLong(row.fieldIndex("customers"));
@@ -59,6 +61,20 @@ public record FittedModels(
     ModelFit<GammaGammaModel> spend =
         GammaGammaFitter.fit(SpendPatterns.of(frequency, meanValue, weight), FitOptions.defaults());
     return new FittedModels(purchase, spend);
+  }
+
+  /**
+   * Rows sorted on their key columns. Spark returns grouped rows in an order that can change from
+   * run to run; summing the likelihood in a fixed order makes the fitted numbers bit-identical.
+   */
+  private static List<Row> inStableOrder(List<Row> rows, String... keys) {
+    Comparator<Row> order = (left, right) -> 0;
+    for (String key : keys) {
+      Comparator<Row> byKey =
+          Comparator.comparingDouble(r -> ((Number) r.getAs(key)).doubleValue());
+      order = order.thenComparing(byKey);
+    }
+    return rows.stream().sorted(order).toList();
   }
 
   public List<ModelFit<?>> all() {
