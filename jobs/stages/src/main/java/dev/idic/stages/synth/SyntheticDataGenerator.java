@@ -81,6 +81,9 @@ public final class SyntheticDataGenerator {
       if (spec.interactions() == InteractionsOutput.INCLUDED) {
         interactionRows =
             write(spark, spec, SyntheticData.interactions(spark, spec, partitions), interactions);
+      } else {
+        // A stale folder from an earlier generation would be read as this data set's input.
+        delete(spark, interactions);
       }
       long customerRows =
           write(spark, spec, SyntheticData.customers(spark, spec, partitions), customers);
@@ -120,6 +123,15 @@ public final class SyntheticDataGenerator {
     }
     textDF.write().mode(SaveMode.Overwrite).option("header", "true").csv(path);
     return spark.read().option("header", "true").csv(path).count();
+  }
+
+  private static void delete(SparkSession spark, String folder) {
+    Path path = new Path(folder);
+    try {
+      path.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + folder + ": " + e.getMessage(), e);
+    }
   }
 
   private static void writeTruth(SparkSession spark, SyntheticSpec spec, GeneratedData generated) {

@@ -1,6 +1,10 @@
 package dev.idic.stages.synth;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idic.stages.testing.LocalSpark;
@@ -88,26 +92,29 @@ class SyntheticDataTest {
 
   @Test
   void addsEachKindOfBadRowAtTheConfiguredRateAndKeepsTheValidRowsUnchanged() {
-    Dataset<Row> cleanDF = SyntheticData.transactions(spark, SPEC.withBadRowRate(0), 2);
-    Dataset<Row> dirtyDF = SyntheticData.transactions(spark, SPEC, 2);
+    List<Row> clean = SyntheticData.transactions(spark, SPEC.withBadRowRate(0), 2).collectAsList();
+    List<Row> dirty = SyntheticData.transactions(spark, SPEC, 2).collectAsList();
 
-    BadRows clean = BadRows.count(cleanDF, AS_OF);
-    BadRows dirty = BadRows.count(dirtyDF, AS_OF);
-    long valid = cleanDF.count();
+    BadRows cleanBad = BadRows.of(local(clean), AS_OF);
+    BadRows dirtyBad = BadRows.of(local(dirty), AS_OF);
 
-    assertThat(clean.total()).as("bad rows at rate 0").isZero();
-    assertThat(dirtyDF.count() - valid).as("extra rows are the bad rows").isEqualTo(dirty.total());
-    assertThat(dirty.total() / (double) valid)
+    assertThat(cleanBad.total()).as("bad rows at rate 0").isZero();
+    assertThat(dirty.size() - clean.size())
+        .as("the extra rows are the bad rows")
+        .isEqualTo(dirtyBad.total());
+    assertThat(dirtyBad.total() / (double) clean.size())
         .as("bad rows per valid row at rate 0.01")
         .isBetween(0.006, 0.014);
-    assertThat(dirty.unparseableAmount()).as("unparseable amounts").isPositive();
-    assertThat(dirty.missingCustomer()).as("missing customer ids").isPositive();
-    assertThat(dirty.duplicateId()).as("duplicate transaction ids").isPositive();
-    assertThat(dirty.afterAsOf()).as("timestamps after the as-of date").isPositive();
-    assertThat(dirty.unparseableTs()).as("unparseable timestamps").isPositive();
-    assertThat(cleanDF.exceptAll(dirtyDF).count())
-        .as("valid rows missing once bad rows are added")
-        .isZero();
+    assertThat(dirtyBad.unparseableAmount()).as("unparseable amounts").isPositive();
+    assertThat(dirtyBad.missingCustomer()).as("missing customer ids").isPositive();
+    assertThat(dirtyBad.duplicateId()).as("duplicate transaction ids").isPositive();
+    assertThat(dirtyBad.afterAsOf()).as("timestamps after the as-of date").isPositive();
+    assertThat(dirtyBad.unparseableTs()).as("unparseable timestamps").isPositive();
+    assertThat(dirty).as("valid rows kept when bad rows are added").containsAll(clean);
+  }
+
+  private Dataset<Row> local(List<Row> rows) {
+    return spark.createDataFrame(rows, InputSchemas.TRANSACTIONS);
   }
 
   /** Malformed rows found the way an ingest would: by parsing, not by knowing the generator. */
@@ -122,20 +129,26 @@ class SyntheticDataTest {
       return unparseableAmount + missingCustomer + duplicateId + afterAsOf + unparseableTs;
     }
 
-    static BadRows count(Dataset<Row> transactionsDF, LocalDate asOf) {
-      Dataset<Row> parsedDF =
+    static BadRows of(Dataset<Row> transactionsDF, LocalDate asOf) {
+      Row counts =
           transactionsDF
               .withColumn("amount_value", col("amount").try_cast("decimal(18,2)"))
-              .withColumn("instant", col("ts").try_cast("timestamp"));
-      long rows = transactionsDF.count();
+              .withColumn("instant", col("ts").try_cast("timestamp"))
+              .agg(
+                  count_if(col("amount_value").isNull()),
+                  count_if(col("customer_id").isNull()),
+                  count_if(
+                      col("instant").isNotNull().and(col("ts").substr(1, 10).gt(asOf.toString()))),
+                  count_if(col("instant").isNull()),
+                  count(lit(1)),
+                  count_distinct(col("transaction_id")))
+              .first();
       return new BadRows(
-          parsedDF.filter(col("amount_value").isNull()).count(),
-          parsedDF.filter(col("customer_id").isNull()).count(),
-          rows - transactionsDF.select("transaction_id").distinct().count(),
-          parsedDF
-              .filter(col("instant").isNotNull().and(col("ts").substr(1, 10).gt(asOf.toString())))
-              .count(),
-          parsedDF.filter(col("instant").isNull()).count());
+          counts.getLong(0),
+          counts.getLong(1),
+          counts.getLong(4) - counts.getLong(5),
+          counts.getLong(2),
+          counts.getLong(3));
     }
   }
 }
