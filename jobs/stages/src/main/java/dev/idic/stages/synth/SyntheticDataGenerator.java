@@ -1,5 +1,8 @@
 package dev.idic.stages.synth;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -76,20 +80,18 @@ public final class SyntheticDataGenerator {
       String customers = root + "/customers";
       String walletEstimates = root + "/wallet_estimates";
       long transactionRows =
-          write(spark, spec, SyntheticData.transactions(spark, spec, partitions), transactions);
+          write(spec, SyntheticData.transactions(spark, spec, partitions), transactions);
       long interactionRows = 0;
       if (spec.interactions() == InteractionsOutput.INCLUDED) {
         interactionRows =
-            write(spark, spec, SyntheticData.interactions(spark, spec, partitions), interactions);
+            write(spec, SyntheticData.interactions(spark, spec, partitions), interactions);
       } else {
         // A stale folder from an earlier generation would be read as this data set's input.
         delete(spark, interactions);
       }
-      long customerRows =
-          write(spark, spec, SyntheticData.customers(spark, spec, partitions), customers);
+      long customerRows = write(spec, SyntheticData.customers(spark, spec, partitions), customers);
       long walletRows =
-          write(
-              spark, spec, SyntheticData.walletEstimates(spark, spec, partitions), walletEstimates);
+          write(spec, SyntheticData.walletEstimates(spark, spec, partitions), walletEstimates);
       GeneratedData generated =
           new GeneratedData(
               transactions,
@@ -115,14 +117,23 @@ public final class SyntheticDataGenerator {
     return (int) Math.min(Math.min(wanted, spec.customers()), 10_000);
   }
 
-  private static long write(
-      SparkSession spark, SyntheticSpec spec, Dataset<Row> textDF, String path) {
+  /** Writes one input and returns its row count, observed during the write (no second pass). */
+  private static long write(SyntheticSpec spec, Dataset<Row> textDF, String path) {
+    Observation written = new Observation(path);
+    Dataset<Row> outputDF =
+        (spec.format() == OutputFormat.PARQUET ? SyntheticData.typed(textDF) : textDF)
+            .observe(written, count(lit(1)).as("rows"));
     if (spec.format() == OutputFormat.PARQUET) {
-      SyntheticData.typed(textDF).write().mode(SaveMode.Overwrite).parquet(path);
-      return spark.read().parquet(path).count();
+      outputDF.write().mode(SaveMode.Overwrite).parquet(path);
+    } else {
+      outputDF.write().mode(SaveMode.Overwrite).option("header", "true").csv(path);
     }
-    textDF.write().mode(SaveMode.Overwrite).option("header", "true").csv(path);
-    return spark.read().option("header", "true").csv(path).count();
+    try {
+      return ((Number) written.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while counting the rows of " + path, e);
+    }
   }
 
   private static void delete(SparkSession spark, String folder) {
