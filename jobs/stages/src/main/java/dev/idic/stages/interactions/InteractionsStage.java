@@ -19,7 +19,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The interactions stage: contact history, complaints, loyalty, lifecycle, difficulty, the contact
@@ -67,50 +66,61 @@ public final class InteractionsStage implements Stage {
     List<String> warnings = new ArrayList<>();
     EngagementInputs inputs = readInputs(context, warnings);
 
-    Dataset<Row> engagementDF =
-        new CustomerEngagement(asOf, settings)
-            .build(inputs)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    CustomerEngagement engagement = new CustomerEngagement(asOf, settings);
+    Map<String, Long> counts = new LinkedHashMap<>();
     try {
-      Dataset<Row> planDF = ContactPlan.apply(engagementDF, asOf, settings);
-      MarketerLists lists = new MarketerLists(asOf, context.settings().models().horizonMonths());
-      Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-      tables.put("customer_engagement", CustomerEngagement.table(engagementDF));
-      tables.put("contact_plan", planDF);
-      tables.put(
+      // Each table is staged and read back before the next builds on it: the engagement plan is
+      // wide, and reading it back cuts its lineage instead of re-optimising it for every table.
+      Dataset<Row> engagementDF =
+          write(
+              context,
+              "customer_engagement",
+              CustomerEngagement.table(engagement.build(inputs)),
+              counts);
+      Dataset<Row> customersDF =
+          engagementDF.join(
+              inputs
+                  .tiersDF()
+                  .select(
+                      "customer_id", "tier_basis", "basis_value", "value_rank", "value_percentile"),
+              "customer_id");
+      Dataset<Row> planDF =
+          write(context, "contact_plan", ContactPlan.apply(engagementDF, asOf, settings), counts);
+      write(
+          context,
           "complaint_outcomes",
           ComplaintOutcomes.apply(
-              inputs.interactionsDF(),
-              engagementDF.select(
-                  "customer_id",
-                  "first_purchase_date",
-                  "active_previous_period",
-                  "active_current_period"),
-              asOf,
-              settings.churnPeriodDays()));
-      tables.put("loyalty_summary", LoyaltySummary.apply(engagementDF));
-      tables.put(
-          "difficulty_summary", DifficultySummary.apply(engagementDF, settings.difficulty()));
-      tables.put("contact_mix_by_tier", ContactMixByTier.apply(engagementDF));
-      tables.put("list_top_20_percent", lists.topTwentyPercent(engagementDF));
-      tables.put("list_vip_key_overdue", lists.vipKeyOverdue(planDF));
-      tables.put("list_high_value_at_risk", lists.highValueAtRisk(engagementDF));
-
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
-        String path = context.paths().staged(table.getKey());
-        spark.sparkContext().setJobGroup(name(), "interactions: stage " + table.getKey(), false);
-        table.getValue().write().mode(SaveMode.Overwrite).parquet(path);
-        counts.put(table.getKey(), spark.read().parquet(path).count());
-      }
+              inputs.interactionsDF(), engagementDF, asOf, settings.churnPeriodDays()),
+          counts);
+      write(context, "loyalty_summary", LoyaltySummary.apply(engagementDF), counts);
+      write(
+          context,
+          "difficulty_summary",
+          DifficultySummary.apply(engagementDF, settings.difficulty()),
+          counts);
+      write(context, "contact_mix_by_tier", ContactMixByTier.apply(engagementDF), counts);
+      MarketerLists lists = new MarketerLists(asOf, context.settings().models().horizonMonths());
+      write(context, "list_top_20_percent", lists.topTwentyPercent(customersDF), counts);
+      write(context, "list_vip_key_overdue", lists.vipKeyOverdue(planDF), counts);
+      write(context, "list_high_value_at_risk", lists.highValueAtRisk(customersDF), counts);
       counts.put(
           "interactions_unknown_customer",
           inputs.interactionsDF().where(col("known_customer").equalTo(false)).count());
       return new StageReport(counts, details(context), warnings);
     } finally {
-      engagementDF.unpersist();
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /** Stages a table, counts it, and returns it as read back from the staging folder. */
+  private Dataset<Row> write(
+      RunContext context, String table, Dataset<Row> tableDF, Map<String, Long> counts) {
+    String path = context.paths().staged(table);
+    context.spark().sparkContext().setJobGroup(name(), "interactions: stage " + table, false);
+    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
+    Dataset<Row> stagedDF = context.spark().read().parquet(path);
+    counts.put(table, stagedDF.count());
+    return stagedDF;
   }
 
   /** The summary tables' content, small enough for the run manifest. */
