@@ -1,6 +1,7 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.job.RunOutcome.Result;
+import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class NightlyRunner {
           asOfDate,
           "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
     }
-    Optional<InputRejectedException> rejected =
+    Optional<RuntimeException> rejected =
         execution.getAllFailureExceptions().stream()
             .map(NightlyRunner::inputRejection)
             .flatMap(Optional::stream)
@@ -135,10 +136,11 @@ public final class NightlyRunner {
             + ".");
   }
 
-  private static Optional<InputRejectedException> inputRejection(Throwable failure) {
+  /** Bad input, whether too many bad rows or an input that cannot be read at all. */
+  private static Optional<RuntimeException> inputRejection(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InputRejectedException rejected) {
-        return Optional.of(rejected);
+      if (t instanceof InputRejectedException || t instanceof InputException) {
+        return Optional.of((RuntimeException) t);
       }
     }
     return Optional.empty();
