@@ -74,14 +74,8 @@ class ClusterSubmitIT {
     Path output = data.resolve("check");
 
     // when
-    SubmittedApp run =
-        cluster.submit(
-            new SparkApp(
-                distJar(),
-                ClusterCheck.class.getName(),
-                List.of(input.toUri().toString(), output.toUri().toString())),
-            SUBMIT_LIMIT);
-    System.err.printf("cluster check finished in %d ms%n", run.elapsed().toMillis());
+    SubmittedApp run = cluster.submit(clusterCheck(input, output), SUBMIT_LIMIT);
+    System.err.printf("cluster check on the cluster took %d ms%n", run.elapsed().toMillis());
 
     // then
     assertThat(run.exitCode())
@@ -114,6 +108,43 @@ class ClusterSubmitIT {
         .as("executors each Worker launched for the application")
         .hasSize(StandaloneSparkCluster.WORKERS)
         .containsOnly(1L);
+  }
+
+  /** The probe above is only worth something if it tells a local run apart. */
+  @Test
+  void localModeRunOfTheSameJarReportsTheDriverAsWhereTasksRan(@TempDir Path data)
+      throws IOException {
+    // given
+    Path input = Files.createDirectories(data.resolve("transactions"));
+    Map<String, CustomerTotal> expected = writeTransactions(input);
+    Path output = data.resolve("check");
+
+    // when
+    SubmittedApp run = cluster.runInLocalMode(clusterCheck(input, output), SUBMIT_LIMIT);
+    System.err.printf("cluster check in local mode took %d ms%n", run.elapsed().toMillis());
+
+    // then
+    assertThat(run.exitCode())
+        .as("spark-submit exit code; driver log %s ends with:%n%s", run.log(), run.logTail(40))
+        .isZero();
+    assertThat(readCustomerTotals(output.resolve("customer_totals")))
+        .as("per-customer totals computed in local mode")
+        .isEqualTo(expected);
+    assertThat(readTaskPlacements(output.resolve("task_placement")))
+        .as("tasks ran in the driver JVM (pid %d)", run.driverPid())
+        .isNotEmpty()
+        .allSatisfy(
+            placement -> {
+              assertThat(placement.executorId()).as("executor id").isEqualTo("driver");
+              assertThat(placement.pid()).as("task JVM pid").isEqualTo(run.driverPid());
+            });
+  }
+
+  private static SparkApp clusterCheck(Path input, Path output) {
+    return new SparkApp(
+        distJar(),
+        ClusterCheck.class.getName(),
+        List.of(input.toUri().toString(), output.toUri().toString()));
   }
 
   /** Writes seeded transactions as CSV files and returns the totals they must add up to. */

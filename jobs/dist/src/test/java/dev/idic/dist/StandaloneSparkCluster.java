@@ -57,6 +57,14 @@ public final class StandaloneSparkCluster implements AutoCloseable {
   private static final String DRIVER_HEAP = "-Xmx1g";
   private static final String WORKER_CORES = "1";
   private static final String WORKER_MEMORY = "1g";
+
+  /**
+   * The test cluster's JVMs handle little data on a CPU-starved machine: the C1 compiler alone and
+   * the serial collector start them faster and leave the cores to the work.
+   */
+  private static final List<String> SMALL_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(2);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private static final int LOG_TAIL_LINES = 80;
@@ -136,12 +144,30 @@ public final class StandaloneSparkCluster implements AutoCloseable {
    * @throws IllegalStateException if the driver has not exited within {@code limit}; it is killed
    */
   public SubmittedApp submit(SparkApp app, Duration limit) {
+    return runDriver(masterUrl(), app, limit);
+  }
+
+  /**
+   * Runs {@code app} through the same spark-submit and Spark runtime, but in local mode ({@code
+   * local[2]}, everything in the driver JVM): the reference a cluster run is compared with.
+   *
+   * @throws IllegalStateException if the driver has not exited within {@code limit}; it is killed
+   */
+  public SubmittedApp runInLocalMode(SparkApp app, Duration limit) {
+    return runDriver("local[" + WORKERS + "]", app, limit);
+  }
+
+  private SubmittedApp runDriver(String master, SparkApp app, Duration limit) {
     int number = submissions.incrementAndGet();
     Path driverDir = createDirectories(workDir.resolve("driver-" + number));
     Path log = logDir.resolve("driver-" + number + ".log");
     ClusterProcess driver =
         ClusterProcess.launch(
-            "driver-" + number, submitCommand(app, driverDir), environment(), driverDir, log);
+            "driver-" + number,
+            submitCommand(master, app, driverDir),
+            environment(),
+            driverDir,
+            log);
     drivers.add(driver);
     Instant begin = Instant.now();
     try {
@@ -319,7 +345,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     }
   }
 
-  private List<String> submitCommand(SparkApp app, Path driverDir) {
+  private List<String> submitCommand(String master, SparkApp app, Path driverDir) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.driver.host", HOST);
     conf.put("spark.driver.bindAddress", HOST);
@@ -329,7 +355,9 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     conf.put("spark.cores.max", String.valueOf(WORKERS));
     // Executors are launched by the Workers from SPARK_HOME/jars; Spark 4 on Java 17 needs the
     // same opens there as in every other Spark JVM.
-    conf.put("spark.executor.extraJavaOptions", String.join(" ", jvmOpens));
+    conf.put(
+        "spark.executor.extraJavaOptions",
+        String.join(" ", SMALL_JVM) + " " + String.join(" ", jvmOpens));
     conf.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
     conf.put("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
     conf.put("spark.local.dir", driverDir.resolve("spark-local").toString());
@@ -339,7 +367,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
 
     List<String> arguments = new ArrayList<>();
     arguments.addAll(
-        List.of("--master", masterUrl(), "--deploy-mode", "client", "--class", app.mainClass()));
+        List.of("--master", master, "--deploy-mode", "client", "--class", app.mainClass()));
     conf.forEach((key, value) -> arguments.addAll(List.of("--conf", key + "=" + value)));
     arguments.add(app.jar().toAbsolutePath().toString());
     arguments.addAll(app.args());
@@ -351,6 +379,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(heap);
+    command.addAll(SMALL_JVM);
     command.addAll(jvmOpens);
     command.addAll(systemProperties);
     command.add("-cp");
