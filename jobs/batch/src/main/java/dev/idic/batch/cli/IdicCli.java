@@ -1,0 +1,149 @@
+package dev.idic.batch.cli;
+
+import dev.idic.batch.config.ConfigException;
+import dev.idic.batch.config.ConfigLoader;
+import dev.idic.batch.config.IdicConfig;
+import dev.idic.batch.job.IdicApplication;
+import dev.idic.batch.job.JobRepositoryUnavailableException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code idic} command line. Subcommands are listed in the {@link Command} annotation; a new
+ * one (demo, backfill, bench) is a class annotated {@code @Command(name = ...)} implementing {@code
+ * Callable<Integer>} that reaches shared services through a {@code @ParentCommand IdicCli} field:
+ * {@link #loadConfig(Path)}, {@link #open(IdicConfig)}, {@link #runtime()}. It returns an {@link
+ * ExitCodes} value.
+ */
+@Command(
+    name = "idic",
+    mixinStandardHelpOptions = true,
+    versionProvider = IdicVersion.class,
+    description = "Nightly customer analytics: RFM, churn, lifetime value and value tiers.",
+    subcommands = {RunCommand.class, StatusCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 success or already done, 1 run failed (rerun restarts at the failed step),",
+      "2 invalid configuration or usage, 3 input rejected, 4 another run for the date is in",
+      "progress, 5 job repository or work folder unusable."
+    })
+public final class IdicCli implements Runnable {
+
+  private final IdicRuntime runtime;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public IdicCli(IdicRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new IdicCli(IdicRuntime.production()).execute(args));
+  }
+
+  /** Runs a command line and returns its exit code (see {@link ExitCodes}). */
+  public int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The picocli command line, with idic's error handling; for tests that capture its output. */
+  public CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(this);
+    commandLine.setExecutionExceptionHandler(this::handle);
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public IdicRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * The configuration file to use: the {@code --conf} flag, else {@code IDIC_CONF}, else {@code
+   * conf/idic.yaml} under the installation ({@code idic.home}, set by the launcher) or the current
+   * folder.
+   */
+  public IdicConfig loadConfig(Path confFlag) {
+    Path file;
+    if (confFlag != null) {
+      file = runtime.currentDirectory().resolve(confFlag);
+    } else if (runtime.environment().containsKey("IDIC_CONF")) {
+      file = runtime.currentDirectory().resolve(runtime.environment().get("IDIC_CONF"));
+    } else {
+      String home = System.getProperty("idic.home");
+      Path base = home == null ? runtime.currentDirectory() : Path.of(home);
+      file = base.resolve("conf").resolve("idic.yaml");
+    }
+    return new ConfigLoader(runtime.environment(), runtime.currentDirectory()).load(file);
+  }
+
+  /** Opens the job repository and wires the job; the SparkSession starts with the first stage. */
+  public IdicApplication open(IdicConfig config) {
+    Supplier<SparkSession> spark = new Once<>(() -> runtime.spark().apply(config.spark()));
+    return IdicApplication.open(
+        config,
+        runtime.environment(),
+        spark,
+        runtime.stageConfigurations().toArray(Class<?>[]::new));
+  }
+
+  private int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    int code;
+    if (e instanceof ConfigException) {
+      code = ExitCodes.INVALID_CONFIGURATION;
+      err.println(e.getMessage());
+    } else if (e instanceof JobRepositoryUnavailableException
+        || e instanceof UncheckedIOException) {
+      code = ExitCodes.ENVIRONMENT;
+      err.println(e.getMessage());
+    } else {
+      code = ExitCodes.RUN_FAILED;
+      err.println("idic failed unexpectedly: " + e);
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(run with --verbose for the stack trace)");
+    }
+    err.flush();
+    return code;
+  }
+
+  /** A supplier that computes its value on first use only. */
+  private static final class Once<T> implements Supplier<T> {
+
+    private final Supplier<T> delegate;
+    private T value;
+
+    Once(Supplier<T> delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = delegate.get();
+      }
+      return value;
+    }
+  }
+}

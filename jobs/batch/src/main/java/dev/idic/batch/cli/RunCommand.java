@@ -1,0 +1,58 @@
+package dev.idic.batch.cli;
+
+import dev.idic.batch.config.IdicConfig;
+import dev.idic.batch.job.IdicApplication;
+import dev.idic.batch.job.RunMode;
+import dev.idic.batch.job.RunOutcome;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code idic run}: the nightly job for one as-of date. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the nightly job for one as-of date.",
+      "A date already done is a no-op (exit 0); a failed date restarts at its failed step."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand IdicCli root;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConfOption conf;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = "As-of date. Default: yesterday in the configured time zone.")
+  LocalDate asOf;
+
+  @Option(names = "--force", description = "Run again even if the date is already done.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    IdicConfig config = root.loadConfig(conf.file);
+    LocalDate asOfDate =
+        asOf != null
+            ? asOf
+            : LocalDate.now(root.runtime().clock().withZone(config.pipeline().timeZone()))
+                .minusDays(1);
+    RunOutcome outcome;
+    try (IdicApplication application = root.open(config)) {
+      outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
+    }
+    int code = ExitCodes.of(outcome.result());
+    (code == ExitCodes.OK ? spec.commandLine().getOut() : spec.commandLine().getErr())
+        .println(outcome.message());
+    return code;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.idic.batch.config;
+
+import java.util.Locale;
+
+/** The file formats an input may be in; the stages receive the lower-case name. */
+enum InputFormat {
+  CSV,
+  WHITESPACE,
+  PARQUET,
+  JSONL;
+
+  String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

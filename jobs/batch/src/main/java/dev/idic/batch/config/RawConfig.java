@@ -1,0 +1,53 @@
+package dev.idic.batch.config;
+
+import dev.idic.stages.settings.ModelSettings.PurchaseModel;
+import dev.idic.stages.settings.TierSettings.TierBasis;
+import dev.idic.stages.settings.TimeUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML file as written, before defaults and validation. Every field is nullable: absent keys
+ * are filled in by {@link ConfigLoader}, which also checks what Jackson cannot (zone ids, shares,
+ * required keys). Keys are the snake_case forms of the component names.
+ */
+record RawConfig(
+    String workDir,
+    String timeZone,
+    TimeUnit timeUnit,
+    String warehouse,
+    Inputs inputs,
+    Double maxRejectRatio,
+    Rfm rfm,
+    Tiers tiers,
+    Models models,
+    Spark spark,
+    JobRepository jobRepository) {
+
+  record Inputs(Input transactions, Input interactions, Input customers, Input walletEstimates) {}
+
+  record Input(
+      String path,
+      InputFormat format,
+      Boolean header,
+      String delimiter,
+      List<String> columnNames,
+      Map<String, String> columns,
+      String timestampFormat,
+      String encoding) {}
+
+  record Rfm(List<Double> recencyCutsDays, List<Double> frequencyCuts, List<Double> monetaryCuts) {}
+
+  record Tiers(TierBasis basis, Double vipShare, Double keyShare, Double regularShare) {}
+
+  record Models(
+      PurchaseModel purchaseModel,
+      Integer horizonMonths,
+      Double discountRateMonthly,
+      Double penalizer,
+      Boolean failOnNonConvergence) {}
+
+  record Spark(String master, Map<String, String> conf) {}
+
+  record JobRepository(String url, String username, String passwordEnv) {}
+}

@@ -1,0 +1,16 @@
+package dev.idic.batch.config;
+
+import java.util.Map;
+
+/**
+ * How the run's SparkSession is built.
+ *
+ * @param master Spark master URL; ignored when the launcher (spark-submit) already set one
+ * @param conf extra Spark configuration entries, applied as given
+ */
+public record SparkConfig(String master, Map<String, String> conf) {
+
+  public SparkConfig {
+    conf = Map.copyOf(conf);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.idic.batch.job;
+
+import dev.idic.batch.config.IdicConfig;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The Spring context of one idic process: job repository, the nightly job and the stage beans. A
+ * plain annotation-config context (no Spring Boot, whose dependency management would override
+ * Spark's transitive versions).
+ *
+ * <p>Stages are registered by passing {@code @Configuration} classes that declare {@link
+ * dev.idic.stages.contract.Stage} beans; {@link NightlyJobConfiguration} turns each into a step.
+ */
+public final class IdicApplication implements AutoCloseable {
+
+  private final JobRepositoryDatabase database;
+  private final AnnotationConfigApplicationContext context;
+
+  private IdicApplication(
+      JobRepositoryDatabase database, AnnotationConfigApplicationContext context) {
+    this.database = database;
+    this.context = context;
+  }
+
+  /**
+   * Opens the job repository (creating its schema on first use) and wires the job.
+   *
+   * @param config the validated configuration
+   * @param environment process environment, for the job repository password
+   * @param spark supplies the process's one SparkSession, called when the first stage runs
+   * @param stageConfigurations configuration classes declaring the Stage beans
+   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   */
+  public static IdicApplication open(
+      IdicConfig config,
+      Map<String, String> environment,
+      Supplier<SparkSession> spark,
+      Class<?>... stageConfigurations) {
+    JobRepositoryDatabase database =
+        JobRepositoryDatabase.open(config.jobRepository(), environment);
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.registerBean("dataSource", DataSource.class, database::dataSource);
+    context.registerBean(IdicConfig.class, () -> config);
+    context.registerBean(
+        RunContextFactory.class, () -> new RunContextFactory(spark, config.pipeline()));
+    context.registerBean(RunLocks.class, () -> new RunLocks(config.workDir()));
+    context.register(JobRepositoryConfiguration.class, NightlyJobConfiguration.class);
+    context.register(stageConfigurations);
+    context.register(NightlyRunner.class);
+    context.setAllowBeanDefinitionOverriding(false);
+    try {
+      context.refresh();
+    } catch (RuntimeException e) {
+      context.close();
+      database.close();
+      throw e;
+    }
+    return new IdicApplication(database, context);
+  }
+
+  public NightlyRunner runner() {
+    return context.getBean(NightlyRunner.class);
+  }
+
+  @Override
+  public void close() {
+    try {
+      context.close();
+    } finally {
+      database.close();
+    }
+  }
+}

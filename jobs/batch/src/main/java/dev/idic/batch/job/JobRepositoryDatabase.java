@@ -1,0 +1,127 @@
+package dev.idic.batch.job;
+
+import dev.idic.batch.config.JobRepositoryConfig;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The database behind the Spring Batch job repository: an embedded H2 file by default, PostgreSQL
+ * in production. On first use the Spring Batch tables are created from the DDL shipped in the
+ * spring-batch-core jar.
+ *
+ * <p>One connection stays open while the database is open. An embedded H2 database closes when its
+ * last connection closes, and reopening a file database (with the file lock that {@code
+ * AUTO_SERVER} needs) costs about a second, which the job repository would otherwise pay for every
+ * transaction.
+ */
+public final class JobRepositoryDatabase implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final Connection keepOpen;
+
+  private JobRepositoryDatabase(DataSource dataSource, Connection keepOpen) {
+    this.dataSource = dataSource;
+    this.keepOpen = keepOpen;
+  }
+
+  /**
+   * Connects, creating the schema when absent.
+   *
+   * @throws JobRepositoryUnavailableException when the database cannot be reached or prepared
+   */
+  public static JobRepositoryDatabase open(
+      JobRepositoryConfig config, Map<String, String> environment) {
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(
+            config.url(), config.username(), config.password(environment).orElse(""));
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
+      DatabaseMetaData metaData = connection.getMetaData();
+      if (!schemaExists(metaData)) {
+        ScriptUtils.executeSqlScript(
+            connection,
+            new ClassPathResource(
+                "org/springframework/batch/core/schema-" + platform(metaData, config) + ".sql"));
+      }
+      return new JobRepositoryDatabase(dataSource, connection);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      if (e instanceof IllegalArgumentException unsupported) {
+        throw unsupported;
+      }
+      throw new JobRepositoryUnavailableException(
+          "Cannot open the job repository at "
+              + config.redactedUrl()
+              + ": "
+              + rootMessage(e)
+              + ". Check job_repository.url (or IDIC_JOB_REPOSITORY_URL), that the database is"
+              + " running and reachable, and the credentials.",
+          e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(keepOpen);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The process is done with the database; a failed close changes nothing for it.
+    }
+  }
+
+  private static boolean schemaExists(DatabaseMetaData metaData) throws SQLException {
+    for (String table : new String[] {"BATCH_JOB_INSTANCE", "batch_job_instance"}) {
+      try (ResultSet tables = metaData.getTables(null, null, table, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String platform(DatabaseMetaData metaData, JobRepositoryConfig config)
+      throws SQLException {
+    String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("h2")) {
+      return "h2";
+    }
+    if (product.contains("postgres")) {
+      return "postgresql";
+    }
+    throw new IllegalArgumentException(
+        "The job repository at "
+            + config.redactedUrl()
+            + " is a "
+            + metaData.getDatabaseProductName()
+            + " database; idic supports H2 (embedded default) and PostgreSQL.");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,228 @@
+package dev.idic.batch.job;
+
+import dev.idic.batch.job.RunOutcome.Result;
+import dev.idic.stages.contract.InputRejectedException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Runs the nightly job for an as-of date with the semantics a scheduler needs: a completed date is
+ * a no-op, a failed date restarts at its failed step, {@link RunMode#FORCE} reruns on purpose, and
+ * a date that another process is running is refused. Also reads the run history for {@code status}.
+ */
+public final class NightlyRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
+  private final JobOperator jobOperator;
+  private final ObjectProvider<Job> nightly;
+  private final NightlyRuns runs;
+  private final RunLocks locks;
+
+  public NightlyRunner(
+      JobOperator jobOperator,
+      JobRepository jobRepository,
+      ObjectProvider<Job> nightly,
+      RunLocks locks) {
+    this.jobOperator = jobOperator;
+    this.nightly = nightly;
+    this.runs = new NightlyRuns(jobRepository);
+    this.locks = locks;
+  }
+
+  /** Runs (or resumes, or skips) the nightly job for one as-of date. */
+  public RunOutcome run(LocalDate asOfDate, RunMode mode) {
+    Optional<RunLocks.Held> lock = locks.tryAcquire(asOfDate);
+    if (lock.isEmpty()) {
+      return alreadyRunning(asOfDate);
+    }
+    try (RunLocks.Held held = lock.get()) {
+      return runLocked(asOfDate, mode);
+    } catch (JobExecutionAlreadyRunningException e) {
+      return alreadyRunning(asOfDate);
+    } catch (JobInstanceAlreadyCompleteException e) {
+      return alreadyDone(asOfDate);
+    } catch (Exception e) {
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Cannot launch the nightly job for " + asOfDate, e);
+    }
+  }
+
+  /** Every execution in the job repository, newest first. */
+  public List<RunSummary> history() {
+    return runs.all().stream().map(NightlyRunner::summary).toList();
+  }
+
+  private RunOutcome runLocked(LocalDate asOfDate, RunMode mode) throws Exception {
+    Optional<JobExecution> latest = runs.forDate(asOfDate).stream().findFirst();
+    if (latest.isPresent() && latest.get().isRunning()) {
+      // We hold the date's lock, so whoever left this execution running is gone.
+      LOG.warn(
+          "Execution {} for {} was left running by a process that ended; marking it failed so it"
+              + " can restart",
+          latest.get().getId(),
+          asOfDate);
+      latest = Optional.of(jobOperator.recover(latest.get()));
+    }
+    JobExecution execution;
+    if (mode == RunMode.RESUME && latest.isPresent()) {
+      BatchStatus status = latest.get().getStatus();
+      if (status == BatchStatus.COMPLETED) {
+        return alreadyDone(asOfDate);
+      }
+      if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+        LOG.info(
+            "Restarting execution {} for {} at its failed step", latest.get().getId(), asOfDate);
+        execution = jobOperator.restart(latest.get());
+      } else {
+        execution = jobOperator.start(nightly.getObject(), parameters(asOfDate, RunMode.FORCE));
+      }
+    } else {
+      RunMode effective = latest.isPresent() ? RunMode.FORCE : RunMode.RESUME;
+      execution = jobOperator.start(nightly.getObject(), parameters(asOfDate, effective));
+    }
+    return outcome(asOfDate, execution);
+  }
+
+  private static JobParameters parameters(LocalDate asOfDate, RunMode mode) {
+    JobParametersBuilder parameters =
+        new JobParametersBuilder().addLocalDate(NightlyJobConfiguration.AS_OF_DATE, asOfDate, true);
+    if (mode == RunMode.FORCE) {
+      parameters.addString(NightlyJobConfiguration.RUN_TOKEN, UUID.randomUUID().toString(), true);
+    }
+    return parameters.toJobParameters();
+  }
+
+  private static RunOutcome outcome(LocalDate asOfDate, JobExecution execution) {
+    if (execution.getStatus() == BatchStatus.COMPLETED) {
+      return new RunOutcome(
+          Result.COMPLETED,
+          asOfDate,
+          "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
+    }
+    Optional<InputRejectedException> rejected =
+        execution.getAllFailureExceptions().stream()
+            .map(NightlyRunner::inputRejection)
+            .flatMap(Optional::stream)
+            .findFirst();
+    if (rejected.isPresent()) {
+      return new RunOutcome(Result.INPUT_REJECTED, asOfDate, rejected.get().getMessage());
+    }
+    String step = failedStep(execution).orElse("(no step)");
+    String cause =
+        execution.getAllFailureExceptions().stream()
+            .findFirst()
+            .map(NightlyRunner::describe)
+            .orElse("status " + execution.getStatus());
+    return new RunOutcome(
+        Result.FAILED,
+        asOfDate,
+        "Run for "
+            + asOfDate
+            + " failed in step "
+            + step
+            + ": "
+            + cause
+            + ". Fix the cause and run the same command again: it restarts at step "
+            + step
+            + ".");
+  }
+
+  private static Optional<InputRejectedException> inputRejection(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InputRejectedException rejected) {
+        return Optional.of(rejected);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+    return root.getClass().getSimpleName() + message;
+  }
+
+  private static Optional<String> failedStep(JobExecution execution) {
+    return execution.getStepExecutions().stream()
+        .filter(step -> step.getStatus() == BatchStatus.FAILED)
+        .map(StepExecution::getStepName)
+        .findFirst();
+  }
+
+  private static RunOutcome alreadyRunning(LocalDate asOfDate) {
+    return new RunOutcome(
+        Result.ALREADY_RUNNING,
+        asOfDate,
+        "Another idic run for "
+            + asOfDate
+            + " is in progress; this one was not started. Wait for it to finish (idic status"
+            + " shows it).");
+  }
+
+  private static RunOutcome alreadyDone(LocalDate asOfDate) {
+    return new RunOutcome(
+        Result.ALREADY_DONE,
+        asOfDate,
+        "Run for " + asOfDate + " is already done; nothing to do. Use --force to run it again.");
+  }
+
+  private static RunSummary summary(JobExecution execution) {
+    List<StepExecution> steps =
+        execution.getStepExecutions().stream()
+            .sorted(Comparator.comparingLong(StepExecution::getId))
+            .toList();
+    Map<String, Map<String, Long>> stepCounts = new LinkedHashMap<>();
+    steps.forEach(
+        step -> stepCounts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext())));
+    Optional<Long> rowsIn =
+        stepCounts.values().stream()
+            .map(counts -> counts.get(StepCounts.ROWS_IN))
+            .filter(java.util.Objects::nonNull)
+            .findFirst();
+    Optional<Long> rowsOut =
+        stepCounts.values().stream()
+            .map(counts -> counts.get(StepCounts.ROWS_OUT))
+            .filter(java.util.Objects::nonNull)
+            .reduce((first, second) -> second);
+    Optional<Duration> duration =
+        execution.getStartTime() == null || execution.getEndTime() == null
+            ? Optional.empty()
+            : Optional.of(Duration.between(execution.getStartTime(), execution.getEndTime()));
+    return new RunSummary(
+        execution.getId(),
+        NightlyRuns.asOfDate(execution),
+        execution.getJobParameters().getString(NightlyJobConfiguration.RUN_TOKEN) != null,
+        execution.getStatus().name(),
+        execution.getStartTime(),
+        duration,
+        rowsIn,
+        rowsOut,
+        failedStep(execution),
+        stepCounts);
+  }
+}

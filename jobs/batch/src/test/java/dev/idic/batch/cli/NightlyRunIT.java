@@ -1,0 +1,265 @@
+package dev.idic.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idic.batch.job.RunLocks;
+import dev.idic.batch.testing.AllProbeStages;
+import dev.idic.batch.testing.ProbeStage;
+import dev.idic.batch.testing.SomeProbeStages;
+import dev.idic.stages.testing.LocalSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The real nightly job on an H2 file job repository, with probe stages, through the CLI. */
+class NightlyRunIT {
+
+  private static final String AS_OF = "2026-11-22";
+
+  @TempDir Path dir;
+
+  private Path warehouse;
+
+  record Outcome(int code, String out, String err) {}
+
+  @BeforeEach
+  void writeConfiguration() throws IOException {
+    warehouse = dir.resolve("warehouse");
+    Files.writeString(
+        dir.resolve("idic.yaml"),
+        """
+        work_dir: work
+        warehouse: warehouse
+        time_zone: Pacific/Auckland
+        inputs:
+          transactions:
+            path: tx.csv
+        """);
+  }
+
+  private Outcome idic(List<Class<?>> stages, String... args) {
+    IdicRuntime runtime =
+        new IdicRuntime(
+            Map.of(),
+            dir,
+            Clock.fixed(Instant.parse("2026-11-23T20:00:00Z"), ZoneOffset.UTC),
+            config -> LocalSpark.session(),
+            stages);
+    CommandLine commandLine = new IdicCli(runtime).commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private Outcome idic(String... args) {
+    return idic(List.of(AllProbeStages.class), args);
+  }
+
+  private Outcome run(String... extra) {
+    String[] args = new String[3 + extra.length];
+    args[0] = "run";
+    args[1] = "--conf=" + dir.resolve("idic.yaml");
+    args[2] = "--as-of=" + AS_OF;
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    return idic(args);
+  }
+
+  private void injectFault(String stage, String kind) throws IOException {
+    Files.createDirectories(warehouse.resolve("_faults"));
+    Files.writeString(warehouse.resolve("_faults").resolve(stage), kind);
+  }
+
+  private void clearFault(String stage) throws IOException {
+    Files.delete(warehouse.resolve("_faults").resolve(stage));
+  }
+
+  @Test
+  void firstRunCompletesEveryStepOnceUnderItsJobGroup() throws IOException {
+    Outcome outcome = run();
+
+    assertThat(outcome.code()).as("exit code of a completed run: " + outcome).isZero();
+    assertThat(outcome.out()).contains("Run for " + AS_OF + " completed");
+    assertThat(ProbeStage.calls(warehouse))
+        .as("each stage ran once")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "ingest", 1L,
+                "features", 1L,
+                "models", 1L,
+                "tiers", 1L,
+                "interactions", 1L,
+                "publish", 1L));
+    assertThat(ProbeStage.jobGroups(warehouse))
+        .as("Spark actions ran under a job group named after the step")
+        .contains("ingest=ingest", "publish=publish", "models=models");
+    assertThat(Files.exists(dir.resolve("work/job-repository/idic.mv.db")))
+        .as("the H2 job repository lives under work_dir")
+        .isTrue();
+  }
+
+  @Test
+  void rerunOfACompletedDateIsANoOp() throws IOException {
+    assertThat(run().code()).isZero();
+
+    Outcome rerun = run();
+
+    assertThat(rerun.code()).as("already done exits 0").isZero();
+    assertThat(rerun.out()).contains("already done");
+    assertThat(ProbeStage.calls(warehouse).values()).as("nothing was recomputed").containsOnly(1L);
+  }
+
+  @Test
+  void failedMiddleStepExitsOneAndTheNextRunRestartsThere() throws IOException {
+    injectFault("models", "fail");
+
+    Outcome failed = run();
+
+    assertThat(failed.code()).as("a failed run exits 1").isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.err())
+        .contains("failed in step models")
+        .contains("injected failure in models")
+        .as("no stack trace without --verbose")
+        .doesNotContain("\tat ");
+    assertThat(ProbeStage.calls(warehouse))
+        .as("steps after the failed one did not run")
+        .doesNotContainKeys("tiers", "interactions", "publish");
+
+    clearFault("models");
+    Outcome restarted = run();
+
+    assertThat(restarted.code()).as("the restart completes: " + restarted).isZero();
+    assertThat(ProbeStage.calls(warehouse))
+        .as("completed steps are not rerun; the failed step runs again")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "ingest", 1L,
+                "features", 1L,
+                "models", 2L,
+                "tiers", 1L,
+                "interactions", 1L,
+                "publish", 1L));
+  }
+
+  @Test
+  void forceRerunsACompletedDate() throws IOException {
+    assertThat(run().code()).isZero();
+
+    Outcome forced = run("--force");
+
+    assertThat(forced.code()).isZero();
+    assertThat(forced.out()).contains("completed");
+    assertThat(ProbeStage.calls(warehouse).values()).as("every step ran again").containsOnly(2L);
+    assertThat(run().out()).as("afterwards the date is done").contains("already done");
+  }
+
+  @Test
+  void statusListsRunsWithCountsAndTheFailedStep() throws IOException {
+    injectFault("tiers", "fail");
+    run();
+    clearFault("tiers");
+    run();
+    run("--force");
+
+    Outcome status = idic("status", "--conf=" + dir.resolve("idic.yaml"));
+
+    assertThat(status.code()).isZero();
+    List<String> lines = status.out().lines().toList();
+    assertThat(lines.get(0)).contains("AS_OF", "STATUS", "DURATION", "ROWS_IN", "ROWS_OUT");
+    assertThat(lines.subList(1, 4))
+        .as("three executions, newest first")
+        .satisfiesExactly(
+            forced -> assertThat(forced).contains(AS_OF, "COMPLETED*", "16", "17"),
+            restart -> assertThat(restart).contains(AS_OF, "COMPLETED").doesNotContain("*"),
+            first -> assertThat(first).contains(AS_OF, "FAILED", "16", "tiers"));
+    assertThat(status.out()).contains("forced rerun");
+
+    Outcome detail = idic("status", "--conf=" + dir.resolve("idic.yaml"), "--as-of=" + AS_OF);
+    assertThat(detail.out()).contains("ingest {rows_in=16, rows_out=16}");
+  }
+
+  @Test
+  void rejectedInputExitsThreeWithTheFileAndReasons() throws IOException {
+    injectFault("ingest", "reject");
+
+    Outcome rejected = run();
+
+    assertThat(rejected.code()).isEqualTo(ExitCodes.INPUT_REJECTED);
+    assertThat(rejected.err())
+        .contains("/data/tx.csv", "unparseable_amount (30)", "max_reject_ratio");
+  }
+
+  @Test
+  void aDateLockedByAnotherRunIsRefusedWithExitFour() throws IOException {
+    try (var held = new RunLocks(dir.resolve("work")).tryAcquire(LocalDate.parse(AS_OF)).get()) {
+      Outcome refused = run();
+
+      assertThat(refused.code()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+      assertThat(refused.err()).contains("in progress");
+    }
+    assertThat(ProbeStage.calls(warehouse)).as("nothing ran").isEmpty();
+    assertThat(run().code()).as("once the lock is free the date runs").isZero();
+  }
+
+  @Test
+  void stagesWithoutABeanAreSkipped() throws IOException {
+    Outcome outcome =
+        idic(
+            List.of(SomeProbeStages.class),
+            "run",
+            "--conf=" + dir.resolve("idic.yaml"),
+            "--as-of=" + AS_OF);
+
+    assertThat(outcome.code()).isZero();
+    assertThat(ProbeStage.calls(warehouse).keySet()).containsExactly("ingest", "publish", "tiers");
+  }
+
+  @Test
+  void withoutAsOfTheRunIsForYesterdayInTheConfiguredZone() throws IOException {
+    // 2026-11-23T20:00Z is already 2026-11-24 in Auckland, so yesterday there is 2026-11-23.
+    Outcome outcome = idic("run", "--conf=" + dir.resolve("idic.yaml"));
+
+    assertThat(outcome.out()).contains("Run for 2026-11-23 completed");
+  }
+
+  @Test
+  void invalidConfigurationExitsTwoWithOneMessage() throws IOException {
+    Files.writeString(
+        dir.resolve("bad.yaml"), "inputs:\n  transactions:\n    path: x\ntim_zone: UTC\n");
+
+    Outcome outcome = idic("run", "--conf=" + dir.resolve("bad.yaml"));
+
+    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.err()).contains("bad.yaml", "tim_zone", "Did you mean 'time_zone'?");
+    assertThat(outcome.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void unreachableJobRepositoryExitsFive() throws IOException {
+    Files.writeString(
+        dir.resolve("pg.yaml"),
+        """
+        inputs: {transactions: {path: x}}
+        job_repository: {url: 'jdbc:postgresql://127.0.0.1:1/idic', username: idic}
+        """);
+
+    Outcome outcome = idic("status", "--conf=" + dir.resolve("pg.yaml"));
+
+    assertThat(outcome.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(outcome.err()).contains("Cannot open the job repository", "127.0.0.1:1");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.idic.stages.contract;
+
+import java.util.Map;
+
+/**
+ * Thrown by a stage when an input is refused as a whole, for example because its share of
+ * quarantined rows exceeds the configured reject ratio. The batch layer maps it to its own exit
+ * code, distinct from a failed run, so a scheduler can tell bad data from a broken pipeline.
+ */
+public class InputRejectedException extends RuntimeException {
+
+  private final String sourceFile;
+
+  /**
+   * @param sourceFile the input file or folder that was rejected
+   * @param rowsIn rows read from it
+   * @param rowsQuarantined rows of it that went to quarantine
+   * @param maxRejectRatio the configured ceiling on quarantined / read
+   * @param topReasons the most common quarantine reason codes with their counts, most common first
+   */
+  public InputRejectedException(
+      String sourceFile,
+      long rowsIn,
+      long rowsQuarantined,
+      double maxRejectRatio,
+      Map<String, Long> topReasons) {
+    super(message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons));
+    this.sourceFile = sourceFile;
+  }
+
+  public String sourceFile() {
+    return sourceFile;
+  }
+
+  private static String message(
+      String sourceFile,
+      long rowsIn,
+      long rowsQuarantined,
+      double maxRejectRatio,
+      Map<String, Long> topReasons) {
+    double ratio = rowsIn == 0 ? 0.0 : (double) rowsQuarantined / rowsIn;
+    StringBuilder reasons = new StringBuilder();
+    topReasons.forEach(
+        (reason, count) ->
+            reasons
+                .append(reasons.length() == 0 ? "" : ", ")
+                .append(reason)
+                .append(" (")
+                .append(count)
+                .append(')'));
+    return String.format(
+        java.util.Locale.ROOT,
+        "Input %s rejected: %d of %d rows (%.1f%%) were quarantined, above the configured"
+            + " max_reject_ratio of %.1f%%. Most common reasons: %s. Fix the input (see the"
+            + " quarantine table for the rows) or raise max_reject_ratio in the configuration.",
+        sourceFile,
+        rowsQuarantined,
+        rowsIn,
+        ratio * 100,
+        maxRejectRatio * 100,
+        reasons.length() == 0 ? "none recorded" : reasons);
+  }
+}

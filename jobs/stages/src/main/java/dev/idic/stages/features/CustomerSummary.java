@@ -1,0 +1,96 @@
+package dev.idic.stages.features;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.idic.stages.settings.TimeUnit;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One row per customer with the BTYD model inputs and the RFM metrics, from accepted transactions.
+ *
+ * <p>Definitions (the lifetimes conventions, DESIGN.md): transactions of one customer on one local
+ * day collapse into one day with their amounts summed. A <em>purchase day</em> is a day with at
+ * least one non-negative line; a day with only negative lines is a return-only day. {@code
+ * frequency} = purchase days − 1; {@code recency} = last − first purchase day and {@code T} = as-of
+ * date − first purchase day, both in the model time unit; {@code monetary_value} = mean net value
+ * of the repeat purchase days (0 when frequency is 0).
+ *
+ * <p>Netting rule for returns: a return on a purchase day reduces that day's value (so it lowers
+ * monetary_value); a return on a return-only day is not a purchase and changes only the spend
+ * totals ({@code total_spend} is net of all returns, {@code returned_amount} their absolute sum).
+ * Customers with no purchase day at all (returns only) have no row; the stage reports how many.
+ */
+public final class CustomerSummary {
+
+  private CustomerSummary() {}
+
+  public static Dataset<Row> from(
+      Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit) {
+    // Sums stay decimal until the end: exact, so the result does not depend on the order Spark
+    // adds partial sums in, and reruns give the same bytes.
+    Column amount = col("amount");
+    Column zero = lit(java.math.BigDecimal.ZERO);
+    Dataset<Row> daysDF =
+        transactionsDF
+            .groupBy(col("customer_id"), col("purchase_date"))
+            .agg(
+                sum(amount).as("day_value"),
+                max(when(amount.geq(0), true).otherwise(false)).as("is_purchase_day"),
+                count(lit(1)).as("lines"),
+                sum(when(amount.gt(0), amount).otherwise(zero)).as("day_gross"),
+                sum(when(amount.lt(0), amount.unary_$minus()).otherwise(zero)).as("day_returned"));
+
+    Column purchaseDay = col("is_purchase_day");
+    Column asOf = lit(java.sql.Date.valueOf(asOfDate));
+    Dataset<Row> customersDF =
+        daysDF
+            .groupBy("customer_id")
+            .agg(
+                min(when(purchaseDay, col("purchase_date"))).as("first_purchase_date"),
+                max(when(purchaseDay, col("purchase_date"))).as("last_purchase_date"),
+                count(when(purchaseDay, 1)).cast("int").as("purchase_days"),
+                sum(when(purchaseDay, col("day_value")).otherwise(zero)).as("purchase_days_value"),
+                min_by(col("day_value"), when(purchaseDay, col("purchase_date")))
+                    .as("first_day_value"),
+                sum(col("lines")).as("transaction_count"),
+                sum(col("day_value")).as("total_spend"),
+                sum(col("day_gross")).as("gross_spend"),
+                sum(col("day_returned")).as("returned_amount"))
+            .filter(col("purchase_days").gt(0));
+
+    double unit = timeUnit.days();
+    Column frequency = col("purchase_days").minus(1);
+    return customersDF.select(
+        col("customer_id"),
+        col("first_purchase_date"),
+        col("last_purchase_date"),
+        col("purchase_days"),
+        frequency.as("frequency"),
+        datediff(col("last_purchase_date"), col("first_purchase_date")).divide(unit).as("recency"),
+        datediff(asOf, col("first_purchase_date")).divide(unit).as("T"),
+        when(
+                frequency.gt(0),
+                col("purchase_days_value")
+                    .minus(col("first_day_value"))
+                    .cast("double")
+                    .divide(frequency))
+            .otherwise(0.0)
+            .as("monetary_value"),
+        datediff(asOf, col("last_purchase_date")).as("days_since_last_purchase"),
+        col("transaction_count"),
+        col("total_spend").cast("double").as("total_spend"),
+        col("gross_spend").cast("double").as("gross_spend"),
+        col("returned_amount").cast("double").as("returned_amount"));
+  }
+}

@@ -1,0 +1,182 @@
+package dev.idic.stages.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_json;
+
+import dev.idic.stages.contract.InputException;
+import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.settings.InputSource;
+import dev.idic.stages.settings.PipelineSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads every configured input, validates it against its contract and stages two tables per input:
+ * {@code <input>_accepted} and its share of {@code quarantine}. Every row read ends up in exactly
+ * one of them; the stage checks that on the written tables and fails the run when an input's
+ * quarantined share exceeds the configured reject ratio.
+ */
+public final class IngestStage implements Stage {
+
+  public static final String QUARANTINE = "quarantine";
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public StageReport run(RunContext context) {
+    SparkSession spark = context.spark();
+    // Zone-less timestamps are parsed as UTC wall time and then shifted (see RowValidator).
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    PipelineSettings settings = context.settings();
+    if (settings.transactions() == null) {
+      throw new InputException("no transactions input: set inputs.transactions in the config");
+    }
+    Map<String, InputSource> inputs = new LinkedHashMap<>();
+    inputs.put("transactions", settings.transactions());
+    putIfConfigured(inputs, "interactions", settings.interactions());
+    putIfConfigured(inputs, "customers", settings.customers());
+    putIfConfigured(inputs, "wallet_estimates", settings.walletEstimates());
+
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    boolean firstQuarantine = true;
+    for (Map.Entry<String, InputSource> input : inputs.entrySet()) {
+      IngestResult result = ingest(context, input.getKey(), input.getValue(), firstQuarantine);
+      firstQuarantine = false;
+      counts.put(input.getKey() + ".rows_in", result.rowsIn());
+      counts.put(input.getKey() + ".accepted", result.accepted());
+      counts.put(input.getKey() + ".quarantined", result.quarantined());
+      details.put(input.getKey() + ".reasons", result.reasons());
+      if (result.quarantined() > 0) {
+        warnings.add(
+            input.getKey() + ": " + result.quarantined() + " rows quarantined " + result.reasons());
+      }
+      checkRejectRatio(input.getKey(), input.getValue(), result, settings.maxRejectRatio());
+    }
+    counts.put("rows_in", sum(counts, ".rows_in"));
+    counts.put("rows_out", sum(counts, ".accepted"));
+    counts.put("quarantined", sum(counts, ".quarantined"));
+    return new StageReport(counts, details, warnings);
+  }
+
+  private IngestResult ingest(
+      RunContext context, String inputName, InputSource source, boolean firstQuarantine) {
+    SparkSession spark = context.spark();
+    TableContract contract = TableContract.input(inputName);
+    Dataset<Row> rawDF = new RawInputReader(spark).read(inputName, source);
+    Dataset<Row> validatedDF =
+        new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate())
+            .validate(rawDF);
+
+    String validatedPath = context.paths().staged("_validated_" + inputName);
+    validatedDF.write().mode(SaveMode.Overwrite).parquet(validatedPath);
+    Dataset<Row> storedDF = spark.read().parquet(validatedPath);
+
+    Dataset<Row> acceptedDF =
+        AcceptedRows.of(
+            inputName, storedDF.filter(col(RowValidator.REASON).isNull()), contract, context);
+    String acceptedPath = context.paths().staged(inputName + "_accepted");
+    acceptedDF.write().mode(SaveMode.Overwrite).parquet(acceptedPath);
+
+    Dataset<Row> quarantineDF =
+        storedDF
+            .filter(col(RowValidator.REASON).isNotNull())
+            .select(
+                lit(inputName).as("input"),
+                col("source_file"),
+                to_json(col(RowValidator.RAW)).as("record"),
+                col(RowValidator.REASON).as("reason"),
+                col(RowValidator.DETAIL).as("detail"));
+    String quarantinePath = context.paths().staged(QUARANTINE);
+    quarantineDF
+        .write()
+        .mode(firstQuarantine ? SaveMode.Overwrite : SaveMode.Append)
+        .parquet(quarantinePath);
+
+    long rowsIn = storedDF.count();
+    long accepted = spark.read().parquet(acceptedPath).count();
+    long quarantined =
+        spark.read().parquet(quarantinePath).filter(col("input").equalTo(inputName)).count();
+    if (rowsIn != accepted + quarantined) {
+      throw new IllegalStateException(
+          inputName
+              + ": "
+              + rowsIn
+              + " rows read but "
+              + accepted
+              + " accepted + "
+              + quarantined
+              + " quarantined; rows were lost, which is a bug");
+    }
+    if (rowsIn == 0) {
+      throw new InputException(
+          "input '"
+              + inputName
+              + "' at "
+              + source.path()
+              + " has no data rows: check the path, or the header and format settings");
+    }
+    return new IngestResult(rowsIn, accepted, quarantined, topReasons(storedDF));
+  }
+
+  private static Map<String, Long> topReasons(Dataset<Row> storedDF) {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    for (Row row :
+        storedDF
+            .filter(col(RowValidator.REASON).isNotNull())
+            .groupBy(RowValidator.REASON)
+            .count()
+            .orderBy(desc("count"), col(RowValidator.REASON))
+            .collectAsList()) {
+      reasons.put(row.getString(0), row.getLong(1));
+    }
+    return reasons;
+  }
+
+  private static void checkRejectRatio(
+      String inputName, InputSource source, IngestResult result, double maxRatio) {
+    // Rows after the as-of day are held back for a later night, not bad data: a backfill over a
+    // full-history file must not fail because of them.
+    long later = result.reasons().getOrDefault(QuarantineReason.AFTER_AS_OF_DATE, 0L);
+    long judged = result.rowsIn() - later;
+    long rejected = result.quarantined() - later;
+    double ratio = judged == 0 ? 0.0 : (double) rejected / judged;
+    if (ratio > maxRatio) {
+      throw new InputRejectedException(
+          inputName + " (" + source.path() + ")", judged, rejected, maxRatio, result.reasons());
+    }
+  }
+
+  private static void putIfConfigured(
+      Map<String, InputSource> inputs, String name, InputSource source) {
+    if (source != null) {
+      inputs.put(name, source);
+    }
+  }
+
+  private static long sum(Map<String, Long> counts, String suffix) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().endsWith(suffix))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  private record IngestResult(
+      long rowsIn, long accepted, long quarantined, Map<String, Long> reasons) {}
+}

@@ -1,0 +1,91 @@
+package dev.idic.stages.publish;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The small summary tables a marketer or a dashboard reads first: how customers and value split
+ * across tiers and RFM segments, and how concentrated value is (the Pareto curve). Shares are taken
+ * over all customers in the profile; the windows below run over the handful of summary rows only.
+ */
+public final class ValueSummaries {
+
+  private ValueSummaries() {}
+
+  /** One row per tier: customers, value and revenue with their shares. */
+  public static Dataset<Row> tierSummary(Dataset<Row> profileDF) {
+    Column tierOrder =
+        when(col("tier").equalTo("vip"), 1)
+            .when(col("tier").equalTo("key"), 2)
+            .when(col("tier").equalTo("regular"), 3)
+            .otherwise(4);
+    return withShares(
+            profileDF
+                .groupBy("tier", "tier_basis")
+                .agg(
+                    count(lit(1)).as("customers"),
+                    sum("basis_value").as("basis_value_total"),
+                    sum("total_spend").as("revenue"),
+                    min("basis_value").as("tier_threshold"),
+                    max("basis_value").as("basis_value_max"),
+                    avg("basis_value").as("basis_value_avg"),
+                    avg("days_since_last_purchase").as("avg_days_since_last_purchase"),
+                    avg("purchase_days").as("avg_purchase_days")))
+        .withColumn(
+            "share_of_value",
+            col("basis_value_total").divide(sum("basis_value_total").over(Window.partitionBy())))
+        .withColumn("_order", tierOrder)
+        .orderBy("_order")
+        .drop("_order");
+  }
+
+  /** One row per RFM segment: customers and revenue with their shares, mean scores. */
+  public static Dataset<Row> segmentSummary(Dataset<Row> profileDF) {
+    return withShares(
+            profileDF
+                .groupBy("rfm_segment")
+                .agg(
+                    count(lit(1)).as("customers"),
+                    sum("total_spend").as("revenue"),
+                    avg("r_score").as("avg_r_score"),
+                    avg("f_score").as("avg_f_score"),
+                    avg("m_score").as("avg_m_score"),
+                    avg("days_since_last_purchase").as("avg_days_since_last_purchase"),
+                    avg("purchase_days").as("avg_purchase_days")))
+        .orderBy(col("revenue").desc(), col("rfm_segment"));
+  }
+
+  /**
+   * The Pareto curve: for the top 1%, 2%, ..., 100% of customers by tier basis, the share of total
+   * value they hold.
+   */
+  public static Dataset<Row> valueConcentration(Dataset<Row> tiersDF) {
+    return tiersDF
+        .groupBy(ceil(col("value_percentile").multiply(100)).cast("int").as("top_percent"))
+        .agg(
+            max("value_rank").as("customers"),
+            max("cumulative_value_share").as("cumulative_value_share"))
+        .orderBy("top_percent");
+  }
+
+  private static Dataset<Row> withShares(Dataset<Row> summaryDF) {
+    return summaryDF
+        .withColumn(
+            "share_of_customers",
+            col("customers").divide(sum("customers").over(Window.partitionBy())))
+        .withColumn(
+            "share_of_revenue", col("revenue").divide(sum("revenue").over(Window.partitionBy())));
+  }
+}
