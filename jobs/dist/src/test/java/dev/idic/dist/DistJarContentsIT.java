@@ -37,6 +37,7 @@ class DistJarContentsIT {
     assertThat(classes(distJar))
         .as("classes of IDIC, Spring Batch, picocli, the JDBC drivers and the YAML reader")
         .contains(
+            "dev/idic/batch/cli/IdicCli.class",
             "dev/idic/dist/ClusterCheck.class",
             "dev/idic/stages/contract/Stage.class",
             "org/springframework/batch/core/job/Job.class",

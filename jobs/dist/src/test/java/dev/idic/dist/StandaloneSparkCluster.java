@@ -353,8 +353,8 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     conf.put("spark.executor.cores", WORKER_CORES);
     conf.put("spark.executor.memory", WORKER_MEMORY);
     conf.put("spark.cores.max", String.valueOf(WORKERS));
-    // Executors are launched by the Workers from SPARK_HOME/jars; Spark 4 on Java 17 needs the
-    // same opens there as in every other Spark JVM.
+    // SparkContext adds Spark's own opens to the executors' options; the project's list is
+    // passed too, so executors run with exactly the flags of every other IDIC Spark JVM.
     conf.put(
         "spark.executor.extraJavaOptions",
         String.join(" ", SMALL_JVM) + " " + String.join(" ", jvmOpens));
