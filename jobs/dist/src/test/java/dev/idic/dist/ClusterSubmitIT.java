@@ -102,9 +102,11 @@ class ClusterSubmitIT {
         .as("executors that ran tasks")
         .hasSize(StandaloneSparkCluster.WORKERS);
 
-    List<String> appIds = cluster.applicationIds("idic-cluster-check");
-    assertThat(appIds).as("applications the Master saw for this check").hasSize(1);
-    assertThat(cluster.executorsPerWorker(appIds.get(0)).values())
+    assertThat(run.tasksByExecutor())
+        .as("tasks per executor in Spark's event log")
+        .hasSize(StandaloneSparkCluster.WORKERS)
+        .doesNotContainKey("driver");
+    assertThat(cluster.executorsPerWorker(run.applicationId()).values())
         .as("executors each Worker launched for the application")
         .hasSize(StandaloneSparkCluster.WORKERS)
         .containsOnly(1L);
@@ -138,6 +140,9 @@ class ClusterSubmitIT {
               assertThat(placement.executorId()).as("executor id").isEqualTo("driver");
               assertThat(placement.pid()).as("task JVM pid").isEqualTo(run.driverPid());
             });
+    assertThat(run.tasksByExecutor())
+        .as("tasks per executor in Spark's event log")
+        .containsOnlyKeys("driver");
   }
 
   private static SparkApp clusterCheck(Path input, Path output) {

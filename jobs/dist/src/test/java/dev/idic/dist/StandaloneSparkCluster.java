@@ -161,10 +161,11 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     int number = submissions.incrementAndGet();
     Path driverDir = createDirectories(workDir.resolve("driver-" + number));
     Path log = logDir.resolve("driver-" + number + ".log");
+    Path eventLogDir = createDirectories(driverDir.resolve("event-log"));
     ClusterProcess driver =
         ClusterProcess.launch(
             "driver-" + number,
-            submitCommand(master, app, driverDir),
+            submitCommand(master, app, driverDir, eventLogDir),
             environment(),
             driverDir,
             log);
@@ -189,7 +190,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for spark-submit", e);
     }
     return new SubmittedApp(
-        driver.exitValue(), driver.pid(), log, Duration.between(begin, Instant.now()));
+        driver.exitValue(), driver.pid(), log, Duration.between(begin, Instant.now()), eventLogDir);
   }
 
   /** The Master's state as its web UI serves it at {@code /json}. */
@@ -200,16 +201,6 @@ public final class StandaloneSparkCluster implements AutoCloseable {
   /** Each Worker's state from its web UI's {@code /json}, including finished executors. */
   public List<JsonNode> workerStates() {
     return workerWebUiPorts.stream().map(this::fetchJson).toList();
-  }
-
-  /** Ids of the applications named {@code appName} the Master knows, running or completed. */
-  public List<String> applicationIds(String appName) {
-    JsonNode master = masterState();
-    return Stream.of("activeapps", "completedapps")
-        .flatMap(field -> elements(master.path(field)))
-        .filter(app -> appName.equals(app.path("name").asText()))
-        .map(app -> app.path("id").asText())
-        .toList();
   }
 
   /**
@@ -345,7 +336,8 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     }
   }
 
-  private List<String> submitCommand(String master, SparkApp app, Path driverDir) {
+  private List<String> submitCommand(
+      String master, SparkApp app, Path driverDir, Path eventLogDir) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.driver.host", HOST);
     conf.put("spark.driver.bindAddress", HOST);
@@ -363,6 +355,11 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     conf.put("spark.local.dir", driverDir.resolve("spark-local").toString());
     conf.put("spark.sql.shuffle.partitions", "4");
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Spark's own record of where every task ran, readable whatever the application reports.
+    conf.put("spark.eventLog.enabled", "true");
+    conf.put("spark.eventLog.dir", eventLogDir.toUri().toString());
+    conf.put("spark.eventLog.compress", "false");
+    conf.put("spark.eventLog.rolling.enabled", "false");
     conf.putAll(app.conf());
 
     List<String> arguments = new ArrayList<>();
