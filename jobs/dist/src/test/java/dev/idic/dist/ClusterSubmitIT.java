@@ -145,6 +145,22 @@ class ClusterSubmitIT {
         .containsOnlyKeys("driver");
   }
 
+  /** Why client mode: the scheduler that runs spark-submit must see a failed night. */
+  @Test
+  void failingDriverFailsSparkSubmit(@TempDir Path data) {
+    // given an input that does not exist
+    Path input = data.resolve("missing");
+
+    // when
+    SubmittedApp run = cluster.submit(clusterCheck(input, data.resolve("check")), SUBMIT_LIMIT);
+
+    // then
+    assertThat(run.exitCode())
+        .as("spark-submit exit code of a driver that failed; log %s", run.log())
+        .isNotZero();
+    assertThat(run.logTail(200)).as("driver log names the cause").contains("PATH_NOT_FOUND");
+  }
+
   private static SparkApp clusterCheck(Path input, Path output) {
     return new SparkApp(
         distJar(),

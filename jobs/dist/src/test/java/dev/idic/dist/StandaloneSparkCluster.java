@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ public final class StandaloneSparkCluster implements AutoCloseable {
    */
   private static final List<String> SMALL_JVM =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /**
+   * The ports were free a moment ago; if another process took one since, fail at once instead of
+   * letting Spark move to the next port, where nobody would look for it.
+   */
+  private static final String NO_PORT_RETRIES = "-Dspark.port.maxRetries=0";
 
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(2);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -255,7 +262,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     if (stopped.compareAndSet(false, true)) {
       drivers.forEach(ClusterProcess::stop);
       List<ClusterProcess> workersFirst = new ArrayList<>(daemons);
-      java.util.Collections.reverse(workersFirst);
+      Collections.reverse(workersFirst);
       workersFirst.forEach(ClusterProcess::stop);
     }
   }
@@ -264,7 +271,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     List<String> command =
         javaCommand(
             DAEMON_HEAP,
-            List.of("-Dspark.master.rest.enabled=false"),
+            List.of("-Dspark.master.rest.enabled=false", NO_PORT_RETRIES),
             "org.apache.spark.deploy.master.Master",
             List.of(
                 "--host",
@@ -284,7 +291,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
       List<String> command =
           javaCommand(
               DAEMON_HEAP,
-              List.of(),
+              List.of(NO_PORT_RETRIES),
               "org.apache.spark.deploy.worker.Worker",
               List.of(
                   "--host",
