@@ -1,5 +1,6 @@
 package dev.idic.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class GammaGammaFitter {
             new boolean[3],
             0.0);
     if (!fit.model().hasFiniteMean()) {
-      List<String> warnings = new java.util.ArrayList<>(fit.warnings());
+      List<String> warnings = new ArrayList<>(fit.warnings());
       warnings.add("q = " + fit.model().q() + " <= 1: the population mean spend is infinite");
       return new ModelFit<>(
           fit.model(),

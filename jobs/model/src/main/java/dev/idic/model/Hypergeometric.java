@@ -1,5 +1,7 @@
 package dev.idic.model;
 
+import org.apache.commons.math3.special.Gamma;
+
 /**
  * The Gauss hypergeometric function 2F1(a, b; c; z) for real arguments and z &lt; 1, the range the
  * BTYD models need.
@@ -49,6 +51,44 @@ public final class Hypergeometric {
     }
     return s.logAbs;
   }
+
+  /**
+   * ln 2F1(q, k; k + 1; z) for z close to 1, the Pareto/NBD case, by the connection formula DLMF
+   * 15.8.4 with c - a - b = 1 - q and 2F1(q, k; q; 1 - z) = z^-k: 2F1(q, k; k+1; z) = G(k+1) G(1-q)
+   * / G(k+1-q) z^-k + k / (q - 1) (1-z)^(1-q) 2F1(1, k+1-q; 2-q; 1-z). Both series then run in 1 -
+   * z, which is small, instead of z. The formula has cancelling poles at integer q, so callers keep
+   * q at least {@link #MIN_DISTANCE_FROM_INTEGER} away from integers.
+   *
+   * @throws ArithmeticException if q is too close to an integer or the value is not positive
+   */
+  static double log2F1UnitGapNearOne(double q, double k, double z) {
+    if (Math.abs(q - Math.rint(q)) < MIN_DISTANCE_FROM_INTEGER) {
+      throw new ArithmeticException("connection formula needs non-integer q, got " + q);
+    }
+    double sinPiQ = Math.sin(Math.PI * q);
+    // G(1-q) = pi / (sin(pi q) G(q)) by reflection; G(k+1-q) has a positive argument.
+    double logFirst =
+        Gamma.logGamma(k + 1.0)
+            + Math.log(Math.PI)
+            - Math.log(Math.abs(sinPiQ))
+            - Gamma.logGamma(q)
+            - Gamma.logGamma(k + 1.0 - q)
+            - k * Math.log(z);
+    double signFirst = Math.signum(sinPiQ);
+    Series tail = sum(1.0, k + 1.0 - q, 2.0 - q, 1.0 - z);
+    double logSecond = Math.log(k / Math.abs(q - 1.0)) + (1.0 - q) * Math.log1p(-z) + tail.logAbs;
+    double signSecond = Math.signum(q - 1.0) * tail.sign;
+    double big = Math.max(logFirst, logSecond);
+    double total = signFirst * Math.exp(logFirst - big) + signSecond * Math.exp(logSecond - big);
+    if (!(total > 0)) {
+      throw new ArithmeticException(
+          "2F1(" + q + ", " + k + "; " + (k + 1) + "; " + z + ") lost its precision near z = 1");
+    }
+    return big + Math.log(total);
+  }
+
+  /** How far from an integer q must be for {@link #log2F1UnitGapNearOne}. */
+  static final double MIN_DISTANCE_FROM_INTEGER = 1e-3;
 
   private record Series(double sign, double logAbs) {}
 

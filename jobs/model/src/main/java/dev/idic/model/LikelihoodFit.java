@@ -2,11 +2,13 @@ package dev.idic.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -79,7 +81,7 @@ final class LikelihoodFit {
         throw new ModelFitException(
             modelName
                 + " fit produced unusable parameters "
-                + java.util.Arrays.toString(estimates)
+                + Arrays.toString(estimates)
                 + " after "
                 + minimum.iterations()
                 + " iterations; check the input summary or set a penalizer");
@@ -92,7 +94,7 @@ final class LikelihoodFit {
                   ? "hit its limit of " + options.maxIterations() + " iterations"
                   : "stalled")
               + " with gradient "
-              + java.util.Arrays.toString(minimum.gradient()));
+              + Arrays.toString(minimum.gradient()));
     }
     double[] standardErrors = standardErrors(objective, theta, customers, estimates);
     if (Double.isNaN(standardErrors[0])) {
@@ -138,9 +140,8 @@ final class LikelihoodFit {
       for (int k = 0; k < theta.length; k++) {
         out[k] = estimates[k] * Math.sqrt(covariance.getEntry(k, k));
       }
-    } catch (NonPositiveDefiniteMatrixException
-        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      java.util.Arrays.fill(out, Double.NaN);
+    } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      Arrays.fill(out, Double.NaN);
     }
     return out;
   }

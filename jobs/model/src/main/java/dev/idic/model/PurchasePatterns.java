@@ -135,10 +135,10 @@ public final class PurchasePatterns implements Serializable {
         slot = (slot + 1) & mask;
       }
       if (size == x.length) {
-        x = java.util.Arrays.copyOf(x, 2 * size);
-        tx = java.util.Arrays.copyOf(tx, 2 * size);
-        age = java.util.Arrays.copyOf(age, 2 * size);
-        weight = java.util.Arrays.copyOf(weight, 2 * size);
+        x = Arrays.copyOf(x, 2 * size);
+        tx = Arrays.copyOf(tx, 2 * size);
+        age = Arrays.copyOf(age, 2 * size);
+        weight = Arrays.copyOf(weight, 2 * size);
       }
       x[size] = frequency;
       tx[size] = r;
@@ -182,10 +182,10 @@ public final class PurchasePatterns implements Serializable {
 
     public PurchasePatterns build() {
       return new PurchasePatterns(
-          java.util.Arrays.copyOf(x, size),
-          java.util.Arrays.copyOf(tx, size),
-          java.util.Arrays.copyOf(age, size),
-          java.util.Arrays.copyOf(weight, size));
+          Arrays.copyOf(x, size),
+          Arrays.copyOf(tx, size),
+          Arrays.copyOf(age, size),
+          Arrays.copyOf(weight, size));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.idic.model;
 
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 /**
  * BFGS on the inverse Hessian with a backtracking Armijo line search, for the handful of log
@@ -150,7 +151,7 @@ final class QuasiNewton {
   }
 
   /** Gradient by central differences, for objectives without an analytic one. */
-  static Objective withNumericGradient(java.util.function.ToDoubleFunction<double[]> value) {
+  static Objective withNumericGradient(ToDoubleFunction<double[]> value) {
     return (x, gradient) -> {
       double h = 1e-6;
       double[] xi = x.clone();

@@ -56,6 +56,20 @@ class BgNbdModelTest {
         .isCloseTo(PUBLISHED.unconditionalExpectedPurchases(52), within(1e-8));
   }
 
+  /** Unusual shapes (a + b below or at 1, a above 1) where 2F1's c parameter is small. */
+  @ParameterizedTest
+  @CsvSource({"0.3, 0.5", "0.2, 0.79", "0.5, 0.5000001", "2.5, 0.1", "1.0, 2.0"})
+  void expectationAgreesWithTheCountDistributionForUnusualShapes(double a, double b) {
+    BgNbdModel model = new BgNbdModel(0.5, 3.0, a, b);
+    double mean = 0;
+    for (int n = 0; n < 20_000; n++) {
+      mean += n * model.probabilityOfPurchases(n, 20);
+    }
+    assertThat(model.unconditionalExpectedPurchases(20))
+        .as("E[X(20)] by 2F1 against sum n P(N(20) = n), a=%s b=%s", a, b)
+        .isCloseTo(mean, within(1e-7 * mean));
+  }
+
   @Test
   void customerWithoutRepeatPurchasesIsAlive() {
     assertThat(PUBLISHED.probabilityAlive(0, 1, 1)).as("P(alive | 0, 1, 1)").isEqualTo(1.0);

@@ -61,6 +61,27 @@ class HypergeometricTest {
         .isCloseTo(expectedLog, within(1e-11 * Math.max(1, Math.abs(expectedLog))));
   }
 
+  /** The Pareto/NBD family 2F1(q, k; k+1; z) near z = 1, against mpmath at 40 digits. */
+  @ParameterizedTest
+  @CsvSource({
+    "1.5534, 6.2, 0.9, 2.687189114530663",
+    "5.55, 6.2, 0.99, 21.25833513480752",
+    "0.55, 0.8, 0.95, 0.4851840187219453",
+    "1000.55, 1001.2, 0.999, 6904.648436836057",
+    "3.0015, 3.6, 0.9999, 19.02137388654336",
+    "20.3, 21.1, 0.8, 31.13207229640257",
+    "1.7, 3.0, 0.76, 1.670642379635504"
+  })
+  void connectionFormulaNearOneMatchesHighPrecisionValues(
+      double q, double k, double z, double expectedLog) {
+    assertThat(Hypergeometric.log2F1UnitGapNearOne(q, k, z))
+        .as("ln 2F1(%s, %s; %s + 1; %s) by DLMF 15.8.4", q, k, k, z)
+        .isCloseTo(expectedLog, within(1e-10 * Math.max(1, Math.abs(expectedLog))));
+    assertThat(Hypergeometric.log2F1(q, k, k + 1, z))
+        .as("same value by the plain series")
+        .isCloseTo(expectedLog, within(1e-10 * Math.max(1, Math.abs(expectedLog))));
+  }
+
   @Test
   void logarithmStaysFiniteFarBeyondTheDoubleRange() {
     // 2F1(a, b; b; z) = (1-z)^-a: ln = 2000 ln 10 for a = 2000, z = 0.9 (value 1e2000)

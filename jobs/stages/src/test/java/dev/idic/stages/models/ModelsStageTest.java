@@ -2,12 +2,14 @@ package dev.idic.stages.models;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.idic.model.BgNbdModel;
 import dev.idic.model.ClvSettings;
 import dev.idic.model.CustomerScorer;
 import dev.idic.model.GammaGammaModel;
+import dev.idic.model.ModelFitException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
@@ -26,8 +28,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,8 +176,71 @@ class ModelsStageTest {
     }
   }
 
+  @Test
+  void unidentifiedFitFailsOrWarnsAsConfigured(@TempDir Path warehouse) {
+    // Every repeat buyer bought on its last observed day: nothing shows dropout.
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      double age = 10 + i % 30;
+      rows.add(RowFactory.create("c" + i, 1 + i % 5, age, age, 20.0 + i % 17));
+    }
+    for (int i = 0; i < 100; i++) {
+      rows.add(RowFactory.create("z" + i, 0, 0.0, 5.0 + i % 30, 0.0));
+    }
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("frequency", DataTypes.IntegerType)
+            .add("recency", DataTypes.DoubleType)
+            .add("T", DataTypes.DoubleType)
+            .add("monetary_value", DataTypes.DoubleType);
+    RunContext failing = context(warehouse, ModelSettings.PurchaseModel.BGNBD, true);
+    spark
+        .createDataFrame(rows, schema)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(failing.paths().staged(ModelsStage.INPUT));
+
+    assertThatThrownBy(() -> new ModelsStage().run(failing))
+        .as("failOnNonConvergence stops the run with a clear message")
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageContaining("bgnbd fit is not usable");
+
+    StageReport report =
+        new ModelsStage().run(context(warehouse, ModelSettings.PurchaseModel.BGNBD, false));
+    assertThat(report.warnings())
+        .as("without failOnNonConvergence the problem is a warning")
+        .anyMatch(w -> w.startsWith("bgnbd: "));
+    assertThat(report.details()).as("boundary recorded").containsEntry("bgnbd.at_boundary", true);
+  }
+
+  @Test
+  void fitDoesNotDependOnTheOrderSparkReturnsPatterns() {
+    Dataset<Row> featuresDF = cdnowFeaturesDF();
+    List<Row> patterns = ModelInputs.purchasePatterns(featuresDF).collectAsList();
+    List<Row> spend = ModelInputs.spendPatterns(featuresDF).collectAsList();
+    List<Row> reversedPatterns = new java.util.ArrayList<>(patterns);
+    java.util.Collections.reverse(reversedPatterns);
+    List<Row> reversedSpend = new java.util.ArrayList<>(spend);
+    java.util.Collections.reverse(reversedSpend);
+    FittedModels once = FittedModels.fit(patterns, spend, ModelSettings.defaults());
+    FittedModels again =
+        FittedModels.fit(reversedPatterns, reversedSpend, ModelSettings.defaults());
+    assertThat(again.purchase().estimates())
+        .as("bit-identical purchase estimates")
+        .containsExactly(once.purchase().estimates());
+    assertThat(again.spend().estimates())
+        .as("bit-identical spend estimates")
+        .containsExactly(once.spend().estimates());
+  }
+
   private RunContext context(Path warehouse, ModelSettings.PurchaseModel purchaseModel) {
-    ModelSettings models = new ModelSettings(purchaseModel, 12, 0.01, 0.0, true);
+    return context(warehouse, purchaseModel, true);
+  }
+
+  private RunContext context(
+      Path warehouse, ModelSettings.PurchaseModel purchaseModel, boolean failOnNonConvergence) {
+    ModelSettings models = new ModelSettings(purchaseModel, 12, 0.01, 0.0, failOnNonConvergence);
     PipelineSettings settings =
         new PipelineSettings(
             ZoneOffset.UTC,
