@@ -339,4 +339,23 @@ class NightlyRunIT {
         .containsEntry("ingest", 3L)
         .containsEntry("publish", 4L);
   }
+
+  @Test
+  void aManifestThatCannotBeWrittenFailsTheRunAndTheNextRunWritesItWithoutRecomputing()
+      throws IOException {
+    Files.createDirectories(warehouse);
+    Files.writeString(warehouse.resolve("_manifests"), "a file where the folder should be");
+
+    Outcome failed = run();
+
+    assertThat(failed.code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.err()).contains("failed after its steps (writing the run manifest)");
+    Files.delete(warehouse.resolve("_manifests"));
+
+    Outcome finished = run();
+
+    assertThat(finished.code()).as(finished.toString()).isZero();
+    assertThat(ProbeStage.calls(warehouse).values()).as("no step ran again").containsOnly(1L);
+    assertThat(warehouse.resolve("_manifests/as_of_date=" + AS_OF + "/manifest.json")).exists();
+  }
 }
