@@ -1,6 +1,7 @@
 package dev.idic.stages.synth;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The true parameters of the synthetic customer base: what a model fitted on generated data should
@@ -109,9 +110,7 @@ public record GenerativeModel(
     for (double value : values) {
       if (!(value > 0) || Double.isInfinite(value)) {
         throw new IllegalArgumentException(
-            group
-                + " parameters must be positive and finite, got "
-                + java.util.Arrays.toString(values));
+            group + " parameters must be positive and finite, got " + Arrays.toString(values));
       }
     }
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -153,7 +154,7 @@ public final class SyntheticDataGenerator {
     truth.put("history_days", spec.historyDays());
     truth.put("zone", spec.zone().getId());
     truth.put("bad_row_rate", spec.badRowRate());
-    truth.put("format", spec.format().name().toLowerCase(java.util.Locale.ROOT));
+    truth.put("format", spec.format().name().toLowerCase(Locale.ROOT));
     truth.put("currency", TransactionRows.CURRENCY);
     truth.put("model", spec.model());
     truth.put("model_time_unit", "days");
