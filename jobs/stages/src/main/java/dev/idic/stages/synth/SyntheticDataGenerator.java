@@ -46,7 +46,8 @@ import org.apache.spark.sql.SparkSession;
  *       prospects, ids that never buy, who make inquiries.
  *   <li><b>Bad rows.</b> At {@code badRowRate} per valid transaction, an extra malformed row:
  *       unparseable amount, missing customer id, duplicate transaction id, timestamp after the
- *       as-of date or unparseable timestamp.
+ *       as-of date or unparseable timestamp; likewise per interaction (missing customer id,
+ *       unparseable timestamp, timestamp after the as-of date, duplicate id).
  * </ul>
  *
  * <p>Output: one folder per input under the output folder ({@code transactions/}, {@code
