@@ -110,7 +110,8 @@ final class DemoCommand implements Callable<Integer> {
             p.maxRejectRatio(),
             p.rfm(),
             p.tiers(),
-            p.models());
+            p.models(),
+            p.contact());
     return new IdicConfig(
         config.source(), config.workDir(), config.spark(), config.jobRepository(), demo);
   }

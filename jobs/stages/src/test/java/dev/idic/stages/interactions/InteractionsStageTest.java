@@ -121,7 +121,8 @@ class InteractionsStageTest {
             0.05,
             RfmSettings.quintiles(),
             TierSettings.defaults(),
-            ModelSettings.defaults());
+            ModelSettings.defaults(),
+            dev.idic.stages.settings.ContactSettings.defaults());
     return new RunContext(LocalSpark.session(), D, settings, new RunPaths(root, D));
   }
 
