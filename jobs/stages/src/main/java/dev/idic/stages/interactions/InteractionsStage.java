@@ -67,17 +67,17 @@ public final class InteractionsStage implements Stage {
       // Each table is staged and read back before the next builds on it: the engagement plan is
       // wide, and reading it back cuts its lineage instead of re-optimising it for every table.
       Dataset<Row> engagementDF =
-          write(
-              context,
-              "customer_engagement",
-              CustomerEngagement.table(engagement.build(inputs)),
-              counts);
+          write(context, "customer_engagement", engagement.build(inputs), counts);
       Dataset<Row> customersDF =
           engagementDF.join(
               inputs
                   .tiersDF()
                   .select(
-                      "customer_id", "tier_basis", "basis_value", "value_rank", "value_percentile"),
+                      col("customer_id"),
+                      col("tier_basis"),
+                      col("basis_value").cast("double"),
+                      col("value_rank").cast("long"),
+                      col("value_percentile").cast("double")),
               "customer_id");
       Dataset<Row> planDF =
           write(context, "contact_plan", ContactPlan.apply(engagementDF, asOf, settings), counts);
