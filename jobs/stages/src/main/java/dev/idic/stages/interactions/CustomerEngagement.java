@@ -42,11 +42,11 @@ public final class CustomerEngagement {
                 inputs
                     .featuresDF()
                     .select(
-                        "customer_id",
-                        "first_purchase_date",
-                        "last_purchase_date",
-                        "days_since_last_purchase",
-                        "frequency"),
+                        col("customer_id"),
+                        col("first_purchase_date"),
+                        col("last_purchase_date"),
+                        col("days_since_last_purchase").cast("int"),
+                        col("frequency").cast("int")),
                 "customer_id")
             .join(
                 PurchaseActivity.perCustomer(
