@@ -35,7 +35,7 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InteractionsStageTest {
+class InteractionsStageIT {
 
   private final InteractionsStage stage = new InteractionsStage(ContactSettings.defaults());
 
@@ -198,7 +198,7 @@ class InteractionsStageTest {
   private static void assertMatchesContract(String table, Dataset<Row> df) throws IOException {
     JsonNode contract;
     try (InputStream in =
-        InteractionsStageTest.class.getResourceAsStream("/schemas/output/" + table + ".json")) {
+        InteractionsStageIT.class.getResourceAsStream("/schemas/output/" + table + ".json")) {
       assertThat(in).as("contract file schemas/output/%s.json", table).isNotNull();
       contract = new ObjectMapper().readTree(in);
     }
