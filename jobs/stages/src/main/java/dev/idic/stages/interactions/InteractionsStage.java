@@ -40,15 +40,6 @@ public final class InteractionsStage implements Stage {
           "list_vip_key_overdue",
           "list_high_value_at_risk");
 
-  private final ContactSettings settings;
-
-  /**
-   * @param settings contact cadence and the rules of loyalty, lifecycle and difficulty
-   */
-  public InteractionsStage(ContactSettings settings) {
-    this.settings = settings;
-  }
-
   @Override
   public String name() {
     return "interactions";
@@ -58,6 +49,7 @@ public final class InteractionsStage implements Stage {
   public StageReport run(RunContext context) {
     SparkSession spark = context.spark();
     AsOf asOf = new AsOf(context.asOfDate(), context.settings().timeZone());
+    ContactSettings settings = context.settings().contact();
     List<String> warnings = new ArrayList<>();
     EngagementInputs inputs = StagedInputs.read(context, warnings);
 

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
-import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InteractionsStageIT {
 
-  private final InteractionsStage stage = new InteractionsStage(ContactSettings.defaults());
+  private final InteractionsStage stage = new InteractionsStage();
 
   @Test
   void stagesEveryTableInItsContractedShape(@TempDir Path warehouse) throws IOException {
