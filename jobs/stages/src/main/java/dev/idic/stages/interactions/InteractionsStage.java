@@ -77,7 +77,11 @@ public final class InteractionsStage implements Stage {
           context,
           "complaint_outcomes",
           ComplaintOutcomes.apply(
-              inputs.interactionsDF(), engagementDF, asOf, settings.churnPeriodDays()),
+              inputs.interactionsDF(),
+              engagementDF,
+              asOf,
+              settings.churnPeriodDays(),
+              settings.difficulty().disputeOutcomes()),
           counts);
       write(context, "loyalty_summary", LoyaltySummary.apply(engagementDF), counts);
       write(
