@@ -455,6 +455,11 @@ public final class ConfigLoader {
       return new SparkConfig(master, conf == null ? Map.of() : conf);
     }
 
+    /**
+     * The default H2 file writes every commit at once (WRITE_DELAY=0): a step's end must be on disk
+     * before the next step starts, or a killed or exiting process leaves the date looking
+     * unfinished. H2's default delays writes to a background thread.
+     */
     private JobRepositoryConfig jobRepository(RawConfig.JobRepository raw, Path workDir) {
       String fileUrl = raw == null ? null : raw.url();
       String url =
@@ -464,7 +469,7 @@ public final class ConfigLoader {
                       fileUrl,
                       "jdbc:h2:file:"
                           + workDir.resolve("job-repository").resolve("idic")
-                          + ";AUTO_SERVER=TRUE"));
+                          + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
       if (!url.startsWith("jdbc:")) {
         throw invalid(
             "job_repository.url",
