@@ -1,19 +1,39 @@
 package dev.idic.batch;
 
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.features.FeaturesStage;
+import dev.idic.stages.ingest.IngestStage;
+import dev.idic.stages.publish.PublishStage;
+import dev.idic.stages.tiers.TiersStage;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stages of the production nightly job. Each {@code @Bean} returning a {@link
- * dev.idic.stages.contract.Stage} becomes the step named by {@code Stage.name()}; steps run in the
- * order of {@link dev.idic.batch.job.NightlyJobConfiguration#STAGE_ORDER}, and a stage without a
- * bean is simply not a step. Example:
- *
- * <pre>{@code
- * @Bean
- * Stage ingest() {
- *   return new IngestStage();
- * }
- * }</pre>
+ * The stages of the production nightly job. Each {@code @Bean} returning a {@link Stage} becomes
+ * the step named by {@code Stage.name()}; steps run in the order of {@link
+ * dev.idic.batch.job.NightlyJobConfiguration#STAGE_ORDER}, and a stage without a bean is simply not
+ * a step.
  */
 @Configuration(proxyBeanMethods = false)
-public class PipelineStages {}
+public class PipelineStages {
+
+  @Bean
+  Stage ingest() {
+    return new IngestStage();
+  }
+
+  @Bean
+  Stage features() {
+    return new FeaturesStage();
+  }
+
+  @Bean
+  Stage tiers() {
+    return new TiersStage();
+  }
+
+  @Bean
+  Stage publish() {
+    return new PublishStage();
+  }
+}

@@ -28,12 +28,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = IdicVersion.class,
     description = "Nightly customer analytics: RFM, churn, lifetime value and value tiers.",
-    subcommands = {RunCommand.class, StatusCommand.class},
+    subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class},
     footer = {
       "",
       "Exit codes: 0 success or already done, 1 run failed (rerun restarts at the failed step),",
-      "2 invalid configuration or usage, 3 input rejected, 4 another run for the date is in",
-      "progress, 5 job repository or work folder unusable."
+      "2 invalid configuration or usage, 3 input rejected (unusable or too many bad rows), 4 another",
+      "run for the date is in progress, 5 job repository, work folder or warehouse unusable."
     })
 public final class IdicCli implements Runnable {
 

@@ -46,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
             ? asOf
             : LocalDate.now(root.runtime().clock().withZone(config.pipeline().timeZone()))
                 .minusDays(1);
+    WritableWarehouse.require(config.pipeline().warehouse());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);

@@ -48,6 +48,7 @@ public final class IdicApplication implements AutoCloseable {
     context.registerBean(
         RunContextFactory.class, () -> new RunContextFactory(spark, config.pipeline()));
     context.registerBean(RunLocks.class, () -> new RunLocks(config.workDir()));
+    context.registerBean(StepHold.class, () -> StepHold.from(environment));
     context.register(JobRepositoryConfiguration.class, NightlyJobConfiguration.class);
     context.register(stageConfigurations);
     context.register(NightlyRunner.class);

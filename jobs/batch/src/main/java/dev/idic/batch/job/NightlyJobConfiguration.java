@@ -45,7 +45,10 @@ public class NightlyJobConfiguration {
   @Bean
   @Lazy
   public Job nightly(
-      JobRepository jobRepository, ObjectProvider<Stage> stages, RunContextFactory contexts) {
+      JobRepository jobRepository,
+      ObjectProvider<Stage> stages,
+      RunContextFactory contexts,
+      StepHold hold) {
     Map<String, Stage> byName = byName(stages.orderedStream().toList());
     ResourcelessTransactionManager noTransactions = new ResourcelessTransactionManager();
     SimpleJobBuilder job = null;
@@ -56,7 +59,7 @@ public class NightlyJobConfiguration {
       }
       Step step =
           new StepBuilder(name, jobRepository)
-              .tasklet(new StageTasklet(stage, contexts), noTransactions)
+              .tasklet(new StageTasklet(stage, contexts, hold), noTransactions)
               .build();
       job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
     }

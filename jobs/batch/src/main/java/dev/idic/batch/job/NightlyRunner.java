@@ -1,6 +1,7 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.job.RunOutcome.Result;
+import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -121,13 +122,20 @@ public final class NightlyRunner {
           asOfDate,
           "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
     }
-    Optional<InputRejectedException> rejected =
+    Optional<RuntimeException> rejected =
         execution.getAllFailureExceptions().stream()
             .map(NightlyRunner::inputRejection)
             .flatMap(Optional::stream)
             .findFirst();
     if (rejected.isPresent()) {
-      return new RunOutcome(Result.INPUT_REJECTED, asOfDate, rejected.get().getMessage());
+      String step = failedStep(execution).orElse("(no step)");
+      return new RunOutcome(
+          Result.INPUT_REJECTED,
+          asOfDate,
+          rejected.get().getMessage()
+              + " Once fixed, run the same command again: it restarts at step "
+              + step
+              + ".");
     }
     String step = failedStep(execution).orElse("(no step)");
     String cause =
@@ -149,10 +157,18 @@ public final class NightlyRunner {
             + ".");
   }
 
-  private static Optional<InputRejectedException> inputRejection(Throwable failure) {
+  /**
+   * The input problem behind a failure, if that is what it is: an input refused for its reject
+   * ratio, or one that cannot be used at all (missing, empty, unreadable, required column absent).
+   * Both are the data's fault, not the pipeline's, and get their own exit code.
+   */
+  private static Optional<RuntimeException> inputRejection(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof InputRejectedException rejected) {
         return Optional.of(rejected);
+      }
+      if (t instanceof InputException unusable) {
+        return Optional.of(unusable);
       }
     }
     return Optional.empty();

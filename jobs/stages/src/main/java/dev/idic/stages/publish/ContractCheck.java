@@ -27,7 +27,8 @@ public final class ContractCheck {
    * @param horizonSuffix the suffix of horizon-dependent columns ({@code 12m} by default), which
    *     the contracts spell with the default horizon
    */
-  public static Dataset<Row> conform(Dataset<Row> df, TableContract contract, String horizonSuffix) {
+  public static Dataset<Row> conform(
+      Dataset<Row> df, TableContract contract, String horizonSuffix) {
     Map<String, StructField> actual = new LinkedHashMap<>();
     Arrays.stream(df.schema().fields()).forEach(f -> actual.put(f.name(), f));
     List<String> problems = new ArrayList<>();
@@ -40,7 +41,8 @@ public final class ContractCheck {
       }
       DataType expected = DataType.fromDDL(column.type());
       if (!field.dataType().sameType(expected)) {
-        problems.add(name + " is " + field.dataType().simpleString() + ", contract says " + column.type());
+        problems.add(
+            name + " is " + field.dataType().simpleString() + ", contract says " + column.type());
       }
       ordered.add(functions.col(name));
     }
