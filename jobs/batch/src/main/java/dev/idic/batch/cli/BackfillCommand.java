@@ -55,6 +55,7 @@ final class BackfillCommand implements Callable<Integer> {
           "--to " + to + " is before --from " + from + ": give the earlier date as --from.");
     }
     IdicConfig config = root.loadConfig(conf.file);
+    ProcessLog.writeTo(config.workDir());
     WritableWarehouse.require(config.pipeline().warehouse());
     PrintWriter out = spec.commandLine().getOut();
     int ran = 0;

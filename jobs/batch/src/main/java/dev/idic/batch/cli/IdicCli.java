@@ -31,9 +31,14 @@ import picocli.CommandLine.ScopeType;
     subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class},
     footer = {
       "",
-      "Exit codes: 0 success or already done, 1 run failed (rerun restarts at the failed step),",
-      "2 invalid configuration or usage, 3 input rejected (unusable or too many bad rows), 4 another",
-      "run for the date is in progress, 5 job repository, work folder or warehouse unusable."
+      "Exit codes:",
+      "  0  success, or the date was already done (nothing rerun)",
+      "  1  the run failed; the same command restarts it at the failed step",
+      "  2  invalid configuration or command line",
+      "  3  input rejected: unusable (missing, empty, unreadable, required column absent) or",
+      "     too many quarantined rows (see the quarantine table)",
+      "  4  another run for the same date is in progress",
+      "  5  job repository, work folder or warehouse unusable"
     })
 public final class IdicCli implements Runnable {
 
@@ -117,7 +122,7 @@ public final class IdicCli implements Runnable {
       err.println(e.getMessage());
     } else {
       code = ExitCodes.RUN_FAILED;
-      err.println("idic failed unexpectedly: " + e);
+      err.println("idic failed: " + rootCause(e));
     }
     if (verbose) {
       e.printStackTrace(err);
@@ -126,6 +131,14 @@ public final class IdicCli implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
   /** A supplier that computes its value on first use only. */

@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IdicConfig config = root.loadConfig(conf.file);
+    ProcessLog.writeTo(config.workDir());
     LocalDate asOfDate =
         asOf != null
             ? asOf

@@ -49,8 +49,9 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     IdicConfig config = root.loadConfig(conf.file);
     List<RunSummary> runs;
-    try (IdicApplication application = root.open(config)) {
-      runs = application.runner().history();
+    try (IdicApplication application =
+        IdicApplication.openRepository(config, root.runtime().environment())) {
+      runs = application.history().executions();
     }
     PrintWriter out = spec.commandLine().getOut();
     List<RunSummary> shown =

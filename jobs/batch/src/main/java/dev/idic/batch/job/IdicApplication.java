@@ -52,6 +52,26 @@ public final class IdicApplication implements AutoCloseable {
     context.register(JobRepositoryConfiguration.class, NightlyJobConfiguration.class);
     context.register(stageConfigurations);
     context.register(NightlyRunner.class);
+    return refresh(database, context);
+  }
+
+  /**
+   * Opens the job repository only, for commands that read the run history and need no stages.
+   *
+   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   */
+  public static IdicApplication openRepository(IdicConfig config, Map<String, String> environment) {
+    JobRepositoryDatabase database =
+        JobRepositoryDatabase.open(config.jobRepository(), environment);
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.registerBean("dataSource", DataSource.class, database::dataSource);
+    context.register(JobRepositoryConfiguration.class);
+    return refresh(database, context);
+  }
+
+  private static IdicApplication refresh(
+      JobRepositoryDatabase database, AnnotationConfigApplicationContext context) {
+    context.register(RunHistory.class);
     context.setAllowBeanDefinitionOverriding(false);
     try {
       context.refresh();
@@ -63,8 +83,13 @@ public final class IdicApplication implements AutoCloseable {
     return new IdicApplication(database, context);
   }
 
+  /** Runs the nightly job; only in an application opened with {@link #open}. */
   public NightlyRunner runner() {
     return context.getBean(NightlyRunner.class);
+  }
+
+  public RunHistory history() {
+    return context.getBean(RunHistory.class);
   }
 
   @Override

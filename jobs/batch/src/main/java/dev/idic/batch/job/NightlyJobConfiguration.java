@@ -16,7 +16,6 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * The nightly job: one instance per as-of date, one step per registered {@link Stage} bean, in the
@@ -41,9 +40,7 @@ public class NightlyJobConfiguration {
   public static final List<String> STAGE_ORDER =
       List.of("ingest", "features", "models", "tiers", "interactions", "publish");
 
-  /** Lazy: commands that only read the repository (status) need no stages. */
   @Bean
-  @Lazy
   public Job nightly(
       JobRepository jobRepository,
       ObjectProvider<Stage> stages,
@@ -71,6 +68,8 @@ public class NightlyJobConfiguration {
     }
     return job.validator(
             new DefaultJobParametersValidator(new String[] {AS_OF_DATE}, new String[] {RUN_TOKEN}))
+        .listener(new RunManifestListener(jobRepository, contexts))
+        .listener(new StagingCleanupListener(contexts))
         .build();
   }
 

@@ -3,12 +3,7 @@ package dev.idic.batch.job;
 import dev.idic.batch.job.RunOutcome.Result;
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,27 +18,23 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Runs the nightly job for an as-of date with the semantics a scheduler needs: a completed date is
  * a no-op, a failed date restarts at its failed step, {@link RunMode#FORCE} reruns on purpose, and
- * a date that another process is running is refused. Also reads the run history for {@code status}.
+ * a date that another process is running is refused.
  */
 public final class NightlyRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
 
   private final JobOperator jobOperator;
-  private final ObjectProvider<Job> nightly;
+  private final Job nightly;
   private final NightlyRuns runs;
   private final RunLocks locks;
 
   public NightlyRunner(
-      JobOperator jobOperator,
-      JobRepository jobRepository,
-      ObjectProvider<Job> nightly,
-      RunLocks locks) {
+      JobOperator jobOperator, JobRepository jobRepository, Job nightly, RunLocks locks) {
     this.jobOperator = jobOperator;
     this.nightly = nightly;
     this.runs = new NightlyRuns(jobRepository);
@@ -70,11 +61,6 @@ public final class NightlyRunner {
     }
   }
 
-  /** Every execution in the job repository, newest first. */
-  public List<RunSummary> history() {
-    return runs.all().stream().map(NightlyRunner::summary).toList();
-  }
-
   private RunOutcome runLocked(LocalDate asOfDate, RunMode mode) throws Exception {
     Optional<JobExecution> latest = runs.forDate(asOfDate).stream().findFirst();
     if (latest.isPresent() && latest.get().isRunning()) {
@@ -97,11 +83,11 @@ public final class NightlyRunner {
             "Restarting execution {} for {} at its failed step", latest.get().getId(), asOfDate);
         execution = jobOperator.restart(latest.get());
       } else {
-        execution = jobOperator.start(nightly.getObject(), parameters(asOfDate, RunMode.FORCE));
+        execution = jobOperator.start(nightly, parameters(asOfDate, RunMode.FORCE));
       }
     } else {
       RunMode effective = latest.isPresent() ? RunMode.FORCE : RunMode.RESUME;
-      execution = jobOperator.start(nightly.getObject(), parameters(asOfDate, effective));
+      execution = jobOperator.start(nightly, parameters(asOfDate, effective));
     }
     return outcome(asOfDate, execution);
   }
@@ -183,7 +169,7 @@ public final class NightlyRunner {
     return root.getClass().getSimpleName() + message;
   }
 
-  private static Optional<String> failedStep(JobExecution execution) {
+  static Optional<String> failedStep(JobExecution execution) {
     return execution.getStepExecutions().stream()
         .filter(step -> step.getStatus() == BatchStatus.FAILED)
         .map(StepExecution::getStepName)
@@ -205,40 +191,5 @@ public final class NightlyRunner {
         Result.ALREADY_DONE,
         asOfDate,
         "Run for " + asOfDate + " is already done; nothing to do. Use --force to run it again.");
-  }
-
-  private static RunSummary summary(JobExecution execution) {
-    List<StepExecution> steps =
-        execution.getStepExecutions().stream()
-            .sorted(Comparator.comparingLong(StepExecution::getId))
-            .toList();
-    Map<String, Map<String, Long>> stepCounts = new LinkedHashMap<>();
-    steps.forEach(
-        step -> stepCounts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext())));
-    Optional<Long> rowsIn =
-        stepCounts.values().stream()
-            .map(counts -> counts.get(StepCounts.ROWS_IN))
-            .filter(java.util.Objects::nonNull)
-            .findFirst();
-    Optional<Long> rowsOut =
-        stepCounts.values().stream()
-            .map(counts -> counts.get(StepCounts.ROWS_OUT))
-            .filter(java.util.Objects::nonNull)
-            .reduce((first, second) -> second);
-    Optional<Duration> duration =
-        execution.getStartTime() == null || execution.getEndTime() == null
-            ? Optional.empty()
-            : Optional.of(Duration.between(execution.getStartTime(), execution.getEndTime()));
-    return new RunSummary(
-        execution.getId(),
-        NightlyRuns.asOfDate(execution),
-        execution.getJobParameters().getString(NightlyJobConfiguration.RUN_TOKEN) != null,
-        execution.getStatus().name(),
-        execution.getStartTime(),
-        duration,
-        rowsIn,
-        rowsOut,
-        failedStep(execution),
-        stepCounts);
   }
 }

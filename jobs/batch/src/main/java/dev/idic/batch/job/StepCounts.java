@@ -1,5 +1,11 @@
 package dev.idic.batch.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.idic.stages.contract.StageReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +14,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * How a stage's report is kept in its step's execution context, so that {@code idic status} and the
- * run manifest can read the counts back from the job repository. Only counts and warnings are kept:
- * they are small and serialize without surprises.
+ * run manifest can read it back from the job repository: counts, warnings, and the details as JSON
+ * text, so the execution context holds only numbers and strings.
  *
  * <p>Two count names have a meaning for {@code idic status}: {@value #ROWS_IN} (the first step
  * reporting it gives the run's rows in) and {@value #ROWS_OUT} (the last step reporting it gives
@@ -22,6 +28,12 @@ public final class StepCounts {
 
   private static final String COUNT_PREFIX = "idic.count.";
   private static final String WARNINGS = "idic.warnings";
+  private static final String DETAILS = "idic.details";
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
 
   private StepCounts() {}
 
@@ -29,6 +41,43 @@ public final class StepCounts {
     report.counts().forEach((name, count) -> context.putLong(COUNT_PREFIX + name, count));
     if (!report.warnings().isEmpty()) {
       context.putString(WARNINGS, String.join("\n", report.warnings()));
+    }
+    if (!report.details().isEmpty()) {
+      context.putString(DETAILS, json(report.details()));
+    }
+  }
+
+  /** The details a step reported (model parameters, ...), as JSON-shaped maps and lists. */
+  public static Map<String, Object> details(ExecutionContext context) {
+    if (!context.containsKey(DETAILS)) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(
+          context.getString(DETAILS), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Step details in the job repository are not JSON", e);
+    }
+  }
+
+  /**
+   * Details as JSON text. A value Jackson cannot write is kept as its string form rather than
+   * failing a step whose work is done.
+   */
+  private static String json(Map<String, Object> details) {
+    Map<String, Object> writable = new LinkedHashMap<>();
+    details.forEach(
+        (key, value) -> {
+          try {
+            writable.put(key, JSON.readTree(JSON.writeValueAsString(value)));
+          } catch (JsonProcessingException e) {
+            writable.put(key, String.valueOf(value));
+          }
+        });
+    try {
+      return JSON.writeValueAsString(writable);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.idic.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.job.RunLocks;
 import dev.idic.batch.testing.AllProbeStages;
 import dev.idic.batch.testing.ProbeStage;
@@ -12,6 +14,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +43,7 @@ class NightlyRunIT {
   @BeforeEach
   void writeConfiguration() throws IOException {
     warehouse = dir.resolve("warehouse");
+    Files.writeString(dir.resolve("tx.csv"), "transaction_id,customer_id,ts,amount\n");
     Files.writeString(
         dir.resolve("idic.yaml"),
         """
@@ -110,6 +117,49 @@ class NightlyRunIT {
     assertThat(Files.exists(dir.resolve("work/job-repository/idic.mv.db")))
         .as("the H2 job repository lives under work_dir")
         .isTrue();
+    JsonNode manifest =
+        new ObjectMapper()
+            .readTree(
+                warehouse.resolve("_manifests/as_of_date=" + AS_OF + "/manifest.json").toFile());
+    assertThat(manifest.at("/row_counts/ingest/rows_in").asLong())
+        .as("manifest counts per stage")
+        .isEqualTo(16);
+    assertThat(manifest.at("/stage_seconds").size()).as("a time per stage").isEqualTo(6);
+    assertThat(manifest.at("/model_results/bgnbd/r").asDouble()).isEqualTo(0.243);
+    assertThat(manifest.at("/settings/time_zone").asText()).isEqualTo("Pacific/Auckland");
+    assertThat(manifest.at("/inputs/transactions").size())
+        .as("the configured transactions file is fingerprinted")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anExecutionLeftRunningByAKilledProcessIsRecoveredAndRestartedAtItsStep()
+      throws IOException, SQLException {
+    injectFault("features", "fail");
+    assertThat(run().code()).isEqualTo(ExitCodes.RUN_FAILED);
+    clearFault("features");
+    // What a SIGKILL during the features step leaves behind: execution and step still STARTED.
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.resolve("work/job-repository/idic") + ";AUTO_SERVER=TRUE",
+                "sa",
+                "");
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "update BATCH_JOB_EXECUTION set STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = null");
+      statement.executeUpdate(
+          "update BATCH_STEP_EXECUTION set STATUS = 'STARTED', EXIT_CODE = 'EXECUTING',"
+              + " END_TIME = null where STEP_NAME = 'features'");
+    }
+
+    Outcome outcome = run();
+
+    assertThat(outcome.code()).as("the stale execution is recovered: " + outcome).isZero();
+    assertThat(ProbeStage.calls(warehouse))
+        .as("ingest is not rerun, features is")
+        .containsEntry("ingest", 1L)
+        .containsEntry("features", 2L)
+        .containsEntry("publish", 1L);
   }
 
   @Test

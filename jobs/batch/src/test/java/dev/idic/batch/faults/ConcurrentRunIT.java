@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.IdicProcess;
+import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.JobSteps;
 import dev.idic.batch.testing.SampleRun;
 import dev.idic.batch.testing.Warehouse;
@@ -47,7 +48,8 @@ class ConcurrentRunIT {
     assertThat(new Warehouse(sample.warehouse()).content(SampleRun.AS_OF))
         .as("the first run published")
         .containsKey("customer_profile");
-    IdicProcess.Result status = new IdicProcess(dir).run("status", "--conf=" + sample.config());
+    InProcessIdic.Outcome status =
+        InProcessIdic.production(dir).execute("status", "--conf=" + sample.config());
     assertThat(status.out().lines().filter(line -> line.startsWith(SampleRun.AS_OF.toString())))
         .as("one execution only, completed: the refused runs left no trace\n" + status.out())
         .singleElement()

@@ -1,0 +1,43 @@
+package dev.idic.batch.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+
+/**
+ * Points the log file of conf/log4j2.properties at {@code <work_dir>/logs}. The folder is only
+ * known once the configuration is read, after logging started, so the property is set and the
+ * logging configuration reloaded.
+ */
+final class ProcessLog {
+
+  static final String LOG_DIR_PROPERTY = "idic.log.dir";
+
+  private ProcessLog() {}
+
+  static void writeTo(Path workDir) {
+    Path folder = workDir.resolve("logs");
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot create the log folder "
+              + folder
+              + " under work_dir: "
+              + e.getMessage()
+              + ". Make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR).",
+          e);
+    }
+    if (Objects.equals(System.getProperty(LOG_DIR_PROPERTY), folder.toString())) {
+      return;
+    }
+    System.setProperty(LOG_DIR_PROPERTY, folder.toString());
+    if (LogManager.getContext(false) instanceof LoggerContext context) {
+      context.reconfigure();
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.idic.batch.job;
+
+import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.publish.RunManifest;
+import dev.idic.stages.publish.RunManifest.FileFingerprint;
+import dev.idic.stages.settings.InputSource;
+import dev.idic.stages.settings.PipelineSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Writes the run manifest once the job completes: input fingerprints, each stage's counts and wall
+ * time, the settings, and the models stage's details as model results. Counts and times of steps
+ * that an earlier execution of the same date completed (a restart skipped them) come from that
+ * execution. Inputs are fingerprinted when the manifest is written, that is at the end of the run.
+ *
+ * <p>A manifest that cannot be written fails the execution; running the same date again then skips
+ * every completed step and writes it.
+ */
+final class RunManifestListener implements JobExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunManifestListener.class);
+
+  private final JobRepository jobRepository;
+  private final RunContextFactory contexts;
+
+  RunManifestListener(JobRepository jobRepository, RunContextFactory contexts) {
+    this.jobRepository = jobRepository;
+    this.contexts = contexts;
+  }
+
+  @Override
+  public void afterJob(JobExecution execution) {
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      return;
+    }
+    try {
+      Path written = write(execution);
+      LOG.info("Run manifest written to {}", written);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot write the run manifest", e);
+      execution.setStatus(BatchStatus.FAILED);
+      execution.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
+      execution.addFailureException(e);
+    }
+  }
+
+  private Path write(JobExecution execution) {
+    LocalDate asOfDate = NightlyRuns.asOfDate(execution);
+    RunContext context = contexts.create(asOfDate);
+    PipelineSettings settings = context.settings();
+    Configuration hadoop = context.spark().sparkContext().hadoopConfiguration();
+    List<JobExecution> instanceExecutions =
+        jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+            .filter(other -> other.getId() <= execution.getId())
+            .sorted(Comparator.comparingLong(JobExecution::getId))
+            .toList();
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, Object> modelResults = Map.of();
+    for (String stepName : NightlyJobConfiguration.STAGE_ORDER) {
+      StepExecution step = latestCompleted(instanceExecutions, stepName);
+      if (step == null) {
+        continue;
+      }
+      counts.put(stepName, StepCounts.counts(step.getExecutionContext()));
+      seconds.put(stepName, secondsBetween(step.getStartTime(), step.getEndTime()));
+      if (stepName.equals("models")) {
+        modelResults = StepCounts.details(step.getExecutionContext());
+      }
+    }
+    RunManifest manifest =
+        new RunManifest(
+            asOfDate,
+            instant(instanceExecutions.get(0).getStartTime()),
+            Instant.now(),
+            fingerprints(settings, hadoop),
+            counts,
+            seconds,
+            settings,
+            modelResults);
+    try {
+      return manifest.writeTo(
+          new Path(settings.warehouse()).getFileSystem(hadoop), settings.warehouse());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot reach the warehouse " + settings.warehouse() + " to write the run manifest", e);
+    }
+  }
+
+  private static StepExecution latestCompleted(List<JobExecution> executions, String stepName) {
+    return executions.stream()
+        .flatMap(execution -> execution.getStepExecutions().stream())
+        .filter(step -> step.getStepName().equals(stepName))
+        .filter(step -> step.getStatus() == BatchStatus.COMPLETED)
+        .max(Comparator.comparingLong(StepExecution::getId))
+        .orElse(null);
+  }
+
+  private static Map<String, List<FileFingerprint>> fingerprints(
+      PipelineSettings settings, Configuration hadoop) {
+    Map<String, InputSource> inputs = new LinkedHashMap<>();
+    inputs.put("transactions", settings.transactions());
+    inputs.put("interactions", settings.interactions());
+    inputs.put("customers", settings.customers());
+    inputs.put("wallet_estimates", settings.walletEstimates());
+    Map<String, List<FileFingerprint>> fingerprints = new LinkedHashMap<>();
+    inputs.forEach(
+        (name, input) -> {
+          if (input == null) {
+            return;
+          }
+          try {
+            fingerprints.put(
+                name,
+                RunManifest.fingerprint(
+                    new Path(input.path()).getFileSystem(hadoop), input.path()));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach input " + input.path(), e);
+          }
+        });
+    return fingerprints;
+  }
+
+  private static double secondsBetween(LocalDateTime start, LocalDateTime end) {
+    return start == null || end == null
+        ? 0.0
+        : java.time.Duration.between(start, end).toMillis() / 1000.0;
+  }
+
+  /** Spring Batch keeps times as local date-times of the JVM that ran the job. */
+  private static Instant instant(LocalDateTime time) {
+    return time == null ? Instant.now() : time.atZone(ZoneId.systemDefault()).toInstant();
+  }
+}

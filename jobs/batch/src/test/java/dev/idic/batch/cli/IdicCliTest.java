@@ -1,0 +1,106 @@
+package dev.idic.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idic.batch.job.RunOutcome.Result;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Command-line usage and exit codes that need neither Spark nor a job repository. */
+class IdicCliTest {
+
+  @TempDir Path dir;
+
+  record Outcome(int code, String out, String err) {}
+
+  private Outcome idic(String... args) {
+    IdicRuntime runtime =
+        new IdicRuntime(
+            Map.of(),
+            dir,
+            Clock.systemUTC(),
+            config -> {
+              throw new AssertionError("no Spark expected");
+            },
+            List.of());
+    CommandLine commandLine = new IdicCli(runtime).commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return new Outcome(commandLine.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheExitCodes() {
+    Outcome help = idic("--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out())
+        .contains("run", "status", "Exit codes:", "3  input rejected", "4  another run");
+  }
+
+  @Test
+  void versionPrintsAndExitsZero() {
+    Outcome version = idic("--version");
+
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("idic ");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(idic("run", "--as-of=2026-13-01").code())
+        .as("impossible date")
+        .isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(idic("run", "--frobnicate").code())
+        .as("unknown option")
+        .isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(idic("launch").code()).as("unknown command").isEqualTo(2);
+  }
+
+  @Test
+  void configurationErrorsExitTwoWithoutAStackTrace() throws IOException {
+    Files.writeString(
+        dir.resolve("bad.yaml"), "inputs:\n  transactions:\n    path: x\ntime_unit: months\n");
+
+    Outcome outcome = idic("status", "--conf", "bad.yaml");
+
+    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.err())
+        .as("relative --conf resolves against the current folder")
+        .contains(dir.resolve("bad.yaml").toString())
+        .contains("'months' is not an allowed value")
+        .contains("--verbose")
+        .doesNotContain("\tat ");
+    assertThat(idic("--verbose", "status", "--conf", "bad.yaml").err())
+        .as("--verbose adds the stack trace")
+        .contains("\tat ");
+  }
+
+  @Test
+  void missingDefaultConfigurationIsExplained() {
+    Outcome outcome = idic("status");
+
+    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.err()).contains("conf/idic.yaml does not exist", "--conf");
+  }
+
+  @Test
+  void everyRunResultHasItsDocumentedExitCode() {
+    assertThat(ExitCodes.of(Result.COMPLETED)).isEqualTo(0);
+    assertThat(ExitCodes.of(Result.ALREADY_DONE)).as("a no-op is a success").isEqualTo(0);
+    assertThat(ExitCodes.of(Result.FAILED)).isEqualTo(1);
+    assertThat(ExitCodes.of(Result.INPUT_REJECTED)).isEqualTo(3);
+    assertThat(ExitCodes.of(Result.ALREADY_RUNNING)).isEqualTo(4);
+  }
+}
