@@ -355,7 +355,7 @@ class BadInputIT {
   }
 
   private org.apache.spark.sql.Dataset<Row> accepted() {
-    return LocalSpark.session().read().parquet(staged("transactions_accepted"));
+    return LocalSpark.session().read().parquet(kept("transactions_accepted"));
   }
 
   private Map<String, String> amounts() {
@@ -372,7 +372,7 @@ class BadInputIT {
   private List<String> quarantineReasons() {
     return LocalSpark.session()
         .read()
-        .parquet(staged("quarantine"))
+        .parquet(kept("quarantine"))
         .selectExpr("coalesce(get_json_object(record, '$.transaction_id'), '?') AS id", "reason")
         .collectAsList()
         .stream()
@@ -381,8 +381,8 @@ class BadInputIT {
         .toList();
   }
 
-  private String staged(String table) {
-    return dir.resolve("warehouse/_staging/as_of_date=" + AS_OF + "/" + table).toString();
+  private String kept(String table) {
+    return dir.resolve("warehouse/_kept/" + table).toString();
   }
 
   private long lines(String corpusFile) throws IOException {

@@ -27,6 +27,7 @@ class BackfillIT {
     Files.writeString(
         dir.resolve("idic.yaml"),
         "work_dir: work\nwarehouse: warehouse\ninputs: {transactions: {path: tx.csv}}\n");
+    Files.writeString(dir.resolve("tx.csv"), "the run manifest fingerprints it\n");
     idic = InProcessIdic.withStages(dir, AllProbeStages.class);
     conf = "--conf=" + dir.resolve("idic.yaml");
   }

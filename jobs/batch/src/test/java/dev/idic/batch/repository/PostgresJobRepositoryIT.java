@@ -3,6 +3,7 @@ package dev.idic.batch.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idic.batch.cli.ExitCodes;
+import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.AllProbeStages;
 import dev.idic.batch.testing.IdicProcess;
 import dev.idic.batch.testing.InProcessIdic;
@@ -14,8 +15,11 @@ import dev.idic.batch.testing.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,6 +88,7 @@ class PostgresJobRepositoryIT {
         "warehouse: warehouse\nwork_dir: work\ninputs: {transactions: {path: tx.csv}}\n"
             + jobRepository(postgres)
             + "\n");
+    Files.writeString(dir.resolve("tx.csv"), "the run manifest fingerprints it\n");
     Path warehouse = dir.resolve("warehouse");
     Files.createDirectories(warehouse.resolve("_faults"));
     Files.writeString(warehouse.resolve("_faults/tiers"), "fail");
@@ -115,6 +120,48 @@ class PostgresJobRepositoryIT {
         .satisfiesExactly(
             newest -> assertThat(newest).contains("COMPLETED"),
             oldest -> assertThat(oldest).contains("FAILED", "tiers"));
+  }
+
+  @Test
+  void aRunOnAnotherHostSharingTheRepositoryIsRefusedWhileTheFirstRuns(PostgresServer postgres)
+      throws Exception {
+    String repository = jobRepository(postgres);
+    Files.writeString(dir.resolve("tx.csv"), "the run manifest fingerprints it\n");
+    for (String host : List.of("host-a", "host-b")) {
+      // Separate work folders, as on two machines: the file locks cannot see each other.
+      Files.createDirectories(dir.resolve(host));
+      Files.writeString(
+          dir.resolve(host).resolve("idic.yaml"),
+          "work_dir: work\nwarehouse: ../warehouse\ninputs: {transactions: {path: ../tx.csv}}\n"
+              + repository
+              + "\n");
+    }
+    Path holds = dir.resolve("holds");
+    InProcessIdic hostA =
+        InProcessIdic.withStages(dir, AllProbeStages.class)
+            .withEnvironment(PASSWORD_ENV, postgres.password())
+            .withEnvironment(StepHold.HOLD_AT, "ingest:before")
+            .withEnvironment(StepHold.HOLD_DIR, holds.toString());
+    CompletableFuture<InProcessIdic.Outcome> first =
+        CompletableFuture.supplyAsync(
+            () ->
+                hostA.execute(
+                    "run", "--conf=" + dir.resolve("host-a/idic.yaml"), "--as-of=2026-11-22"));
+    while (!Files.exists(holds.resolve("ingest-before.reached")) && !first.isDone()) {
+      LockSupport.parkNanos(50_000_000L);
+    }
+
+    InProcessIdic.Outcome second =
+        InProcessIdic.withStages(dir, AllProbeStages.class)
+            .withEnvironment(PASSWORD_ENV, postgres.password())
+            .execute("run", "--conf=" + dir.resolve("host-b/idic.yaml"), "--as-of=2026-11-22");
+    Files.writeString(holds.resolve("ingest-before.release"), "");
+
+    assertThat(second.code()).as(second.output()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+    assertThat(first.get().code()).as("the first run completes: " + first.get().output()).isZero();
+    assertThat(ProbeStage.datesOf(dir.resolve("warehouse"), "ingest"))
+        .as("only the first run ran the date")
+        .containsExactly("2026-11-22");
   }
 
   @Test

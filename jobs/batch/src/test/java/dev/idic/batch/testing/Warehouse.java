@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** What a reader of the warehouse sees: published tables, their partitions and content. */
 public final class Warehouse {
+
+  /** Wall-clock measurements: they differ between runs by nature and are not content. */
+  public static final Set<String> TIMING_COLUMNS = Set.of("fit_seconds");
 
   private final Path root;
 
@@ -46,8 +51,9 @@ public final class Warehouse {
 
   /**
    * The content of every published table's partition for a date, as sorted row texts (order does
-   * not matter to a reader). Also checks each partition as a reader would: complete ({@code
-   * _SUCCESS}) and made only of data files, no partial or temporary file visible.
+   * not matter to a reader), without {@link #TIMING_COLUMNS}. Also checks each partition as a
+   * reader would: complete ({@code _SUCCESS}) and made only of data files, no partial or temporary
+   * file visible.
    */
   public Map<String, List<String>> content(LocalDate asOfDate) {
     Map<String, List<String>> content = new TreeMap<>();
@@ -67,7 +73,11 @@ public final class Warehouse {
         content.put(table, csvLines(partition, visible));
         continue;
       }
-      List<Row> rows = LocalSpark.session().read().parquet(partition.toString()).collectAsList();
+      Dataset<Row> tableDF = LocalSpark.session().read().parquet(partition.toString());
+      for (String timing : TIMING_COLUMNS) {
+        tableDF = tableDF.drop(timing);
+      }
+      List<Row> rows = tableDF.collectAsList();
       content.put(table, rows.stream().map(Row::toString).sorted().toList());
     }
     return content;
