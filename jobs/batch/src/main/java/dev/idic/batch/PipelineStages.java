@@ -3,7 +3,10 @@ package dev.idic.batch;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.features.FeaturesStage;
 import dev.idic.stages.ingest.IngestStage;
+import dev.idic.stages.interactions.InteractionsStage;
+import dev.idic.stages.models.ModelsStage;
 import dev.idic.stages.publish.PublishStage;
+import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.tiers.TiersStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The stages of the production nightly job. Each {@code @Bean} returning a {@link Stage} becomes
  * the step named by {@code Stage.name()}; steps run in the order of {@link
- * dev.idic.batch.job.NightlyJobConfiguration#STAGE_ORDER}, and a stage without a bean is simply not
- * a step.
+ * dev.idic.batch.job.NightlyJobConfiguration#STAGE_ORDER}.
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineStages {
@@ -28,8 +30,18 @@ public class PipelineStages {
   }
 
   @Bean
+  Stage models() {
+    return new ModelsStage();
+  }
+
+  @Bean
   Stage tiers() {
     return new TiersStage();
+  }
+
+  @Bean
+  Stage interactions() {
+    return new InteractionsStage(ContactSettings.defaults());
   }
 
   @Bean

@@ -143,18 +143,11 @@ public final class NightlyRunner {
             + ".");
   }
 
-  /**
-   * The input problem behind a failure, if that is what it is: an input refused for its reject
-   * ratio, or one that cannot be used at all (missing, empty, unreadable, required column absent).
-   * Both are the data's fault, not the pipeline's, and get their own exit code.
-   */
+  /** Bad input, whether too many bad rows or an input that cannot be read at all. */
   private static Optional<RuntimeException> inputRejection(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InputRejectedException rejected) {
-        return Optional.of(rejected);
-      }
-      if (t instanceof InputException unusable) {
-        return Optional.of(unusable);
+      if (t instanceof InputRejectedException || t instanceof InputException) {
+        return Optional.of((RuntimeException) t);
       }
     }
     return Optional.empty();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
@@ -21,12 +23,14 @@ public record TableContract(
     String description,
     String key,
     @JsonProperty("time_column") String timeColumn,
+    @JsonProperty("composed_of") List<String> composedOf,
     List<ColumnContract> columns) {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public TableContract {
+    composedOf = composedOf == null ? List.of() : List.copyOf(composedOf);
     columns = List.copyOf(columns);
   }
 
@@ -34,8 +38,27 @@ public record TableContract(
     return load("schemas/input/" + table + ".json");
   }
 
+  /**
+   * An output contract. A contract {@code composed_of} other tables has their columns, in order,
+   * each name once, followed by its own.
+   */
   public static TableContract output(String table) {
-    return load("schemas/output/" + table + ".json");
+    TableContract contract = load("schemas/output/" + table + ".json");
+    if (contract.composedOf().isEmpty()) {
+      return contract;
+    }
+    Map<String, ColumnContract> columns = new LinkedHashMap<>();
+    for (String part : contract.composedOf()) {
+      output(part).columns().forEach(c -> columns.putIfAbsent(c.name(), c));
+    }
+    contract.columns().forEach(c -> columns.putIfAbsent(c.name(), c));
+    return new TableContract(
+        contract.table(),
+        contract.description(),
+        contract.key(),
+        contract.timeColumn(),
+        contract.composedOf(),
+        List.copyOf(columns.values()));
   }
 
   private static TableContract load(String resource) {

@@ -28,7 +28,7 @@ public final class FeaturesStage implements Stage {
         context.spark().read().parquet(context.paths().staged("transactions_accepted"));
     Dataset<Row> summaryDF =
         CustomerSummary.from(transactionsDF, context.asOfDate(), context.settings().timeUnit());
-    String summaryPath = context.paths().staged("_customer_summary");
+    String summaryPath = context.paths().staged("customer_summary");
     summaryDF.write().mode(SaveMode.Overwrite).parquet(summaryPath);
     Dataset<Row> storedDF = context.spark().read().parquet(summaryPath);
 

@@ -84,7 +84,7 @@ public final class IngestStage implements Stage {
         new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate())
             .validate(rawDF);
 
-    String validatedPath = context.paths().staged("_validated_" + inputName);
+    String validatedPath = context.paths().staged("validated_" + inputName);
     validatedDF.write().mode(SaveMode.Overwrite).parquet(validatedPath);
     Dataset<Row> storedDF = spark.read().parquet(validatedPath);
 

@@ -81,7 +81,7 @@ public final class PublishStage implements Stage {
     for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
       Dataset<Row> conformed =
           ContractCheck.conform(table.getValue(), TableContract.output(table.getKey()), horizon);
-      String path = context.paths().staged("_publish/" + table.getKey());
+      String path = context.paths().staged("publish/" + table.getKey());
       conformed.write().mode(SaveMode.Overwrite).parquet(path);
       counts.put(table.getKey(), spark.read().parquet(path).count());
       published.add(table.getKey());
@@ -91,7 +91,7 @@ public final class PublishStage implements Stage {
       if (listDF == null) {
         continue;
       }
-      String parquet = context.paths().staged("_publish/" + list);
+      String parquet = context.paths().staged("publish/" + list);
       listDF.write().mode(SaveMode.Overwrite).parquet(parquet);
       spark
           .read()
@@ -100,7 +100,7 @@ public final class PublishStage implements Stage {
           .write()
           .mode(SaveMode.Overwrite)
           .option("header", "true")
-          .csv(context.paths().staged("_publish/" + list + "_csv"));
+          .csv(context.paths().staged("publish/" + list + "_csv"));
       counts.put(list, spark.read().parquet(parquet).count());
       published.add(list);
       published.add(list + "_csv");
@@ -112,7 +112,7 @@ public final class PublishStage implements Stage {
           context.paths().warehouse(),
           table,
           context.asOfDate(),
-          new Path(context.paths().staged("_publish/" + table)));
+          new Path(context.paths().staged("publish/" + table)));
     }
 
     Map<String, Long> report = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ package dev.idic.stages.settings;
  * @param purchaseModel BG/NBD (default) or Pareto/NBD
  * @param horizonMonths months ahead for expected purchases, P(no purchase) and CLV
  * @param discountRateMonthly monthly discount rate of the CLV sum
- * @param penalizer L2 penalty on the log parameters, 0 for plain maximum likelihood
+ * @param penalizer L2 penalty coefficient on the purchase model's parameters (time-scaled, as in
+ *     lifetimes: mean negative log-likelihood + penalizer times the sum of squared parameters), 0
+ *     for plain maximum likelihood
  * @param failOnNonConvergence fail the run when a fit does not converge (else warn in the manifest)
  */
 public record ModelSettings(

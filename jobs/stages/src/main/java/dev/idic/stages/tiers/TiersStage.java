@@ -33,7 +33,7 @@ public final class TiersStage implements Stage {
     TierSettings settings = context.settings().tiers();
     Dataset<Row> valuesDF = basisValues(context, settings.basis());
     String basisName = settings.basis().name().toLowerCase(java.util.Locale.ROOT);
-    String valuesPath = context.paths().staged("_tier_basis");
+    String valuesPath = context.paths().staged("tier_basis");
     valuesDF.write().mode(SaveMode.Overwrite).parquet(valuesPath);
     Dataset<Row> storedDF = context.spark().read().parquet(valuesPath);
     Row totals =

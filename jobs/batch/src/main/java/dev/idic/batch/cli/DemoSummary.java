@@ -1,0 +1,58 @@
+package dev.idic.batch.cli;
+
+import dev.idic.stages.contract.RunPaths;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Prints what a run published: customers, tiers and their share of value, where the tables are. */
+final class DemoSummary {
+
+  private final SparkSession spark;
+  private final RunPaths paths;
+
+  DemoSummary(SparkSession spark, String warehouse, LocalDate asOfDate) {
+    this.spark = spark;
+    this.paths = new RunPaths(warehouse, asOfDate);
+  }
+
+  void print(PrintWriter out) {
+    long customers = spark.read().parquet(paths.published("customer_profile")).count();
+    long quarantined = spark.read().parquet(paths.published("quarantine")).count();
+    out.printf(
+        Locale.ROOT, "%nCustomers: %,d   quarantined input rows: %,d%n", customers, quarantined);
+    out.printf(
+        Locale.ROOT,
+        "%n%-8s %10s %12s %14s %12s%n",
+        "tier",
+        "customers",
+        "of customers",
+        "of value",
+        "of revenue");
+    for (Row tier : spark.read().parquet(paths.published("tier_summary")).collectAsList()) {
+      out.printf(
+          Locale.ROOT,
+          "%-8s %,10d %11.1f%% %13.1f%% %11.1f%%%n",
+          tier.<String>getAs("tier"),
+          tier.<Long>getAs("customers"),
+          100 * tier.<Double>getAs("share_of_customers"),
+          100 * nullToZero(tier.getAs("share_of_value")),
+          100 * nullToZero(tier.getAs("share_of_revenue")));
+    }
+    out.printf(
+        Locale.ROOT,
+        "(tier basis: %s)%n",
+        spark.read().parquet(paths.published("tier_summary")).first().<String>getAs("tier_basis"));
+    out.printf("%nTables under %s/<table>/as_of_date=%s/%n", paths.warehouse(), paths.asOfDate());
+    out.printf(
+        "Marketer lists as CSV under %s/list_*_csv/as_of_date=%s/%n",
+        paths.warehouse(), paths.asOfDate());
+    out.flush();
+  }
+
+  private static double nullToZero(Double value) {
+    return value == null ? 0.0 : value;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.idic.batch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idic.batch.testing.Cli;
+import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.synth.GeneratedData;
+import dev.idic.stages.synth.SyntheticDataGenerator;
+import dev.idic.stages.synth.SyntheticSpec;
+import dev.idic.stages.testing.LocalSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Given generated input files and a config in a temporary folder, when {@code idic run} runs the
+ * nightly job, then every table is published, matches its contract, reads in DuckDB without Spark,
+ * and holds what a plain-Java computation from the files says it must.
+ */
+class NightlyPipelineIT {
+
+  static final LocalDate AS_OF = LocalDate.parse("2026-11-22");
+  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  static final List<String> TABLES =
+      List.of(
+          "customer_profile",
+          "top_customers",
+          "tier_summary",
+          "segment_summary",
+          "value_concentration",
+          "quarantine",
+          "model_fit",
+          "contact_plan",
+          "complaint_outcomes",
+          "loyalty_summary",
+          "difficulty_summary",
+          "contact_mix_by_tier",
+          "list_top_20_percent",
+          "list_vip_key_overdue",
+          "list_high_value_at_risk");
+
+  @TempDir static Path dir;
+  static Cli cli;
+  static Cli.Outcome firstRun;
+  static GeneratedData data;
+
+  @BeforeAll
+  static void givenFilesAndConfigWhenTheJobRuns() throws IOException {
+    data =
+        SyntheticDataGenerator.generate(
+            LocalSpark.session(),
+            SyntheticSpec.demo(AS_OF).withCustomers(600).withSeed(7).withBadRowRate(0.0),
+            dir.resolve("in").toUri().toString());
+    Files.writeString(
+        dir.resolve("idic.yaml"),
+        """
+        work_dir: work
+        warehouse: warehouse
+        time_zone: Europe/Berlin
+        time_unit: days
+        inputs:
+          transactions: { path: in/transactions }
+          interactions: { path: in/interactions }
+          customers: { path: in/customers }
+          wallet_estimates: { path: in/wallet_estimates }
+        tiers:
+          basis: historical_spend
+        """);
+    cli = new Cli(dir, Map.of());
+    firstRun = cli.idic("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
+  }
+
+  @Test
+  void runCompletesAndEveryTableIsPublishedWithItsMarker() {
+    assertThat(firstRun.code()).as("exit code, output: %s", firstRun).isZero();
+    for (String table : TABLES) {
+      Path partition = partition(table);
+      assertThat(partition.resolve("_SUCCESS")).as("%s published with _SUCCESS", table).exists();
+    }
+    assertThat(partition("list_top_20_percent_csv"))
+        .as("marketer list as CSV")
+        .isDirectoryContaining("glob:**.csv");
+    assertThat(dir.resolve("warehouse/_staging"))
+        .as("staging cleaned after publish")
+        .isEmptyDirectory();
+  }
+
+  @Test
+  void everyTableMatchesItsContractAndReadsWithoutSpark() throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement()) {
+      for (String table : TABLES) {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs =
+            sql.executeQuery(
+                "DESCRIBE SELECT * FROM read_parquet('" + partition(table) + "/*.parquet')")) {
+          while (rs.next()) {
+            columns.add(rs.getString(1));
+          }
+        }
+        List<String> contract =
+            TableContract.output(table).columnNames().stream().filter(columns::contains).toList();
+        assertThat(columns).as("%s columns, in contract order", table).isEqualTo(contract);
+        assertThat(columns)
+            .as("%s has all contract columns but the optional ones", table)
+            .hasSizeGreaterThanOrEqualTo(contract.size());
+      }
+    }
+  }
+
+  @Test
+  void customerMetricsAndTiersMatchAnIndependentComputation() throws SQLException {
+    Map<String, ExpectedCustomers.Customer> expected =
+        ExpectedCustomers.fromCsvFolder(
+            Path.of(java.net.URI.create(data.transactions())), ZONE, AS_OF);
+    Map<String, String> expectedTiers = ExpectedCustomers.tiersBySpend(expected);
+    Map<String, Object[]> actual = new HashMap<>();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet rs =
+            sql.executeQuery(
+                "SELECT customer_id, frequency, recency, \"T\", monetary_value, total_spend,"
+                    + " days_since_last_purchase, tier, p_alive, clv FROM read_parquet('"
+                    + partition("customer_profile")
+                    + "/*.parquet')")) {
+      while (rs.next()) {
+        actual.put(
+            rs.getString(1),
+            new Object[] {
+              rs.getInt(2),
+              rs.getDouble(3),
+              rs.getDouble(4),
+              rs.getDouble(5),
+              rs.getDouble(6),
+              rs.getLong(7),
+              rs.getString(8),
+              rs.getDouble(9),
+              rs.getDouble(10)
+            });
+      }
+    }
+    assertThat(actual.keySet())
+        .as("one profile row per customer with a purchase")
+        .isEqualTo(expected.keySet());
+    expected.forEach(
+        (id, c) -> {
+          Object[] a = actual.get(id);
+          assertThat((int) a[0]).as("frequency of %s", id).isEqualTo(c.frequency());
+          assertThat((double) a[1]).as("recency of %s", id).isEqualTo(c.recencyDays());
+          assertThat((double) a[2]).as("T of %s", id).isEqualTo(c.ageDays());
+          assertThat((double) a[3])
+              .as("monetary value of %s", id)
+              .isCloseTo(c.monetaryValue(), within(1e-9));
+          assertThat((double) a[4])
+              .as("total spend of %s", id)
+              .isCloseTo(c.totalSpend(), within(1e-9));
+          assertThat((long) a[5])
+              .as("days since last purchase of %s", id)
+              .isEqualTo(c.daysSinceLastPurchase());
+          assertThat((String) a[6]).as("tier of %s", id).isEqualTo(expectedTiers.get(id));
+          assertThat((double) a[7]).as("P(alive) of %s", id).isBetween(0.0, 1.0);
+          assertThat((double) a[8]).as("CLV of %s", id).isGreaterThanOrEqualTo(0.0);
+        });
+  }
+
+  @Test
+  void manifestAccountsForEveryInputRow() throws IOException {
+    JsonNode manifest =
+        new ObjectMapper()
+            .readTree(
+                dir.resolve("warehouse/_manifests/as_of_date=" + AS_OF + "/manifest.json")
+                    .toFile());
+    JsonNode ingest = manifest.at("/row_counts/ingest");
+    for (String input : List.of("transactions", "interactions", "customers", "wallet_estimates")) {
+      assertThat(ingest.get(input + ".rows_in").asLong())
+          .as("%s: rows in = accepted + quarantined", input)
+          .isEqualTo(
+              ingest.get(input + ".accepted").asLong()
+                  + ingest.get(input + ".quarantined").asLong());
+    }
+    assertThat(ingest.get("transactions.rows_in").asLong()).isEqualTo(data.transactionRows());
+  }
+
+  @Test
+  void rerunOfTheCompletedDateIsANoOp() {
+    Cli.Outcome again = cli.idic("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
+    assertThat(again.code()).as("exit code of a rerun: %s", again).isZero();
+    assertThat(again.out()).contains("already");
+  }
+
+  private static Path partition(String table) {
+    return dir.resolve("warehouse").resolve(table).resolve("as_of_date=" + AS_OF);
+  }
+}

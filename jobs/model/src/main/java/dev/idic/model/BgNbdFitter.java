@@ -1,0 +1,36 @@
+package dev.idic.model;
+
+import java.util.List;
+
+/**
+ * Maximum likelihood fit of {@link BgNbdModel} on compressed purchase patterns, with the analytic
+ * gradient. Times are divided by max(T) before fitting and alpha is scaled back afterwards, as in
+ * lifetimes; the start point is all parameters 1 on that scale.
+ */
+public final class BgNbdFitter {
+
+  private BgNbdFitter() {}
+
+  public static ModelFit<BgNbdModel> fit(PurchasePatterns patterns, FitOptions options) {
+    PatternIndex index = PatternIndex.of(patterns);
+    double scale = index.timeScale();
+    BgNbdLikelihood likelihood = new BgNbdLikelihood(index);
+    return LikelihoodFit.run(
+        "bgnbd",
+        List.of("r", "alpha", "a", "b"),
+        likelihood,
+        new double[4],
+        index.customers(),
+        patterns.size(),
+        options,
+        theta ->
+            new BgNbdModel(
+                Math.exp(theta[0]),
+                Math.exp(theta[1]) * scale,
+                Math.exp(theta[2]),
+                Math.exp(theta[3])),
+        scale,
+        new boolean[] {false, true, false, false},
+        -Math.log(scale) * index.totalFrequency());
+  }
+}

@@ -1,0 +1,183 @@
+package dev.idic.stages.interactions;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import dev.idic.stages.settings.ContactSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds the per-customer engagement frame: one row per customer of {@code customer_tiers}, with
+ * the contact history ({@link ContactHistory}), complaints ({@link ComplaintMetrics}), recent
+ * purchases ({@link PurchaseActivity}), loyalty ({@link Loyalty}), lifecycle ({@link
+ * LifecycleStages}) and difficulty ({@link DifficultyClasses}). Customers without interactions get
+ * zero counts and null dates, shares and complaint statistics.
+ *
+ * <p>{@link #build} returns the working frame, which also carries the tier ranking columns the
+ * marketer lists need; {@link #table} selects the published {@code customer_engagement} columns.
+ */
+public final class CustomerEngagement {
+
+  /** The columns of {@code customer_engagement}, in order. */
+  public static final List<String> COLUMNS = columns();
+
+  private final AsOf asOf;
+  private final ContactSettings settings;
+
+  public CustomerEngagement(AsOf asOf, ContactSettings settings) {
+    this.asOf = asOf;
+    this.settings = settings;
+  }
+
+  /** The working frame: every engagement column plus the tier ranking columns. */
+  public Dataset<Row> build(EngagementInputs inputs) {
+    Dataset<Row> customersDF =
+        inputs
+            .tiersDF()
+            .select(
+                "customer_id",
+                "tier",
+                "tier_basis",
+                "basis_value",
+                "value_rank",
+                "value_percentile")
+            .join(
+                inputs
+                    .featuresDF()
+                    .select(
+                        "customer_id",
+                        "first_purchase_date",
+                        "last_purchase_date",
+                        "days_since_last_purchase",
+                        "frequency"),
+                "customer_id")
+            .join(
+                PurchaseActivity.perCustomer(
+                    inputs.transactionsDF(), asOf, settings.churnPeriodDays()),
+                "customer_id",
+                "left")
+            .join(ContactHistory.perCustomer(inputs.interactionsDF(), asOf), "customer_id", "left")
+            .join(
+                ComplaintMetrics.perCustomer(
+                    inputs.interactionsDF(),
+                    asOf,
+                    settings.complaintSlaHours(),
+                    settings.difficulty().disputeOutcomes()),
+                "customer_id",
+                "left")
+            .join(inputs.scoresDF().select("customer_id", "p_alive"), "customer_id", "left")
+            .join(oneEstimatePerCustomer(inputs.walletDF()), "customer_id", "left")
+            .na()
+            .fill(0L, zeroWhenAbsent().toArray(String[]::new))
+            .na()
+            .fill(0.0, new String[] {"net_spend_365d", "net_spend_prev_365d"})
+            .na()
+            .fill(false, new String[] {"active_previous_period", "active_current_period"});
+    customersDF =
+        Loyalty.addMeasures(customersDF, asOf, settings.churnPeriodDays(), settings.loyalty());
+    customersDF =
+        LifecycleStages.addStage(customersDF, settings.churnPeriodDays(), settings.lifecycle());
+    return DifficultyClasses.addClass(customersDF, settings.difficulty());
+  }
+
+  /** The {@code customer_engagement} table from the working frame. */
+  public static Dataset<Row> table(Dataset<Row> engagementDF) {
+    return engagementDF.select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  private static List<String> columns() {
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "customer_id",
+                "tier",
+                "first_purchase_date",
+                "last_purchase_date",
+                "days_since_last_purchase",
+                "frequency",
+                "purchase_days_365d",
+                "net_spend_365d",
+                "net_spend_prev_365d",
+                "returns_365d",
+                "active_previous_period",
+                "active_current_period",
+                "interactions_90d",
+                "interactions_365d"));
+    for (String c : Channels.ALL) {
+      columns.add("interactions_90d_" + c);
+    }
+    for (String c : Channels.ALL) {
+      columns.add("interactions_365d_" + c);
+    }
+    for (String c : Channels.ALL) {
+      columns.add("contact_share_" + c);
+    }
+    for (String c : Channels.ALL) {
+      columns.add("last_contact_date_" + c);
+    }
+    columns.addAll(
+        List.of(
+            "last_contact_date",
+            "last_call_date",
+            "last_visit_date",
+            "company_initiated_365d",
+            "customer_initiated_365d",
+            "complaints_total",
+            "complaints_365d",
+            "complaints_open",
+            "disputes_365d",
+            "median_resolution_hours",
+            "share_resolved_within_sla",
+            "mean_satisfaction_after_resolution",
+            "p_alive",
+            "tenure_days",
+            "repeat_customer",
+            "churned_in_period",
+            "estimated_category_spend",
+            "share_of_wallet",
+            "loyalty_retention_component",
+            "loyalty_tenure_component",
+            "loyalty_frequency_component",
+            "loyalty_wallet_component",
+            "loyalty_index",
+            "mean_inter_purchase_days",
+            "lifecycle_stage",
+            "lifecycle_reason",
+            "difficulty_points",
+            "difficulty_class",
+            "difficulty_reason"));
+    return List.copyOf(columns);
+  }
+
+  private static List<String> zeroWhenAbsent() {
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "purchase_days_365d",
+                "returns_365d",
+                "interactions_90d",
+                "interactions_365d",
+                "company_initiated_365d",
+                "customer_initiated_365d",
+                "complaints_total",
+                "complaints_365d",
+                "complaints_open",
+                "disputes_365d"));
+    for (String c : Channels.ALL) {
+      columns.add("interactions_90d_" + c);
+      columns.add("interactions_365d_" + c);
+    }
+    return columns;
+  }
+
+  /** The contract promises one estimate per customer; a duplicate must not duplicate customers. */
+  private static Dataset<Row> oneEstimatePerCustomer(Dataset<Row> walletDF) {
+    return walletDF
+        .groupBy("customer_id")
+        .agg(max("estimated_category_spend").as("estimated_category_spend"));
+  }
+}

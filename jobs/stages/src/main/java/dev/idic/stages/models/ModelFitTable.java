@@ -1,0 +1,65 @@
+package dev.idic.stages.models;
+
+import dev.idic.model.ModelFit;
+import dev.idic.stages.settings.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The {@code model_fit} table: one row per fitted parameter. */
+public final class ModelFitTable {
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("model", DataTypes.StringType, false)
+          .add("parameter", DataTypes.StringType, false)
+          .add("estimate", DataTypes.DoubleType, false)
+          .add("std_error", DataTypes.DoubleType, true)
+          .add("log_likelihood", DataTypes.DoubleType, false)
+          .add("n_customers", DataTypes.LongType, false)
+          .add("n_patterns", DataTypes.LongType, false)
+          .add("iterations", DataTypes.IntegerType, false)
+          .add("converged", DataTypes.BooleanType, false)
+          .add("at_boundary", DataTypes.BooleanType, false)
+          .add("fit_seconds", DataTypes.DoubleType, false)
+          .add("penalizer", DataTypes.DoubleType, false)
+          .add("time_unit", DataTypes.StringType, false);
+
+  private ModelFitTable() {}
+
+  /** Rows of the table; a standard error that does not exist (singular Hessian) is null. */
+  public static List<Row> rows(List<ModelFit<?>> fits, TimeUnit timeUnit) {
+    List<Row> rows = new ArrayList<>();
+    for (ModelFit<?> fit : fits) {
+      for (int k = 0; k < fit.estimates().length; k++) {
+        double se = fit.standardErrors()[k];
+        rows.add(
+            RowFactory.create(
+                fit.modelName(),
+                fit.parameterNames().get(k),
+                fit.estimates()[k],
+                Double.isFinite(se) ? se : null,
+                fit.logLikelihood(),
+                Math.round(fit.customers()),
+                (long) fit.patterns(),
+                fit.iterations(),
+                fit.converged(),
+                fit.atBoundary(),
+                fit.fitSeconds(),
+                fit.penalizer(),
+                timeUnit.name().toLowerCase(Locale.ROOT)));
+      }
+    }
+    return rows;
+  }
+
+  public static Dataset<Row> of(SparkSession spark, List<ModelFit<?>> fits, TimeUnit timeUnit) {
+    return spark.createDataFrame(rows(fits, timeUnit), SCHEMA);
+  }
+}

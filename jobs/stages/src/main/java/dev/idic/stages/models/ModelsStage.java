@@ -1,0 +1,135 @@
+package dev.idic.stages.models;
+
+import dev.idic.model.ClvSettings;
+import dev.idic.model.CustomerScorer;
+import dev.idic.model.ModelFit;
+import dev.idic.model.ModelFitException;
+import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.settings.ModelSettings;
+import dev.idic.stages.settings.TimeUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Stages {@code customer_scores} and {@code model_fit}: compresses {@code customer_features} to
+ * distinct patterns in Spark, fits the configured purchase model and Gamma-Gamma on the driver, and
+ * scores every customer on the executors. A fit that does not converge or ends on a boundary fails
+ * the stage when {@link ModelSettings#failOnNonConvergence()} is set, else it is a warning in the
+ * report.
+ */
+public final class ModelsStage implements Stage {
+
+  public static final String INPUT = "customer_features";
+  public static final String SCORES = "customer_scores";
+  public static final String MODEL_FIT = "model_fit";
+
+  @Override
+  public String name() {
+    return "models";
+  }
+
+  @Override
+  public StageReport run(RunContext context) {
+    context
+        .spark()
+        .sparkContext()
+        .setJobGroup(name(), "fit purchase and spend models, score customers", false);
+    ModelSettings settings = context.settings().models();
+    TimeUnit unit = context.settings().timeUnit();
+    Dataset<Row> featuresDF = context.spark().read().parquet(context.paths().staged(INPUT));
+
+    List<Row> purchasePatterns = ModelInputs.purchasePatterns(featuresDF).collectAsList();
+    List<Row> spendPatterns = ModelInputs.spendPatterns(featuresDF).collectAsList();
+    long excludedRepeatBuyers = ModelInputs.excludedRepeatBuyers(featuresDF).count();
+    FittedModels fits = FittedModels.fit(purchasePatterns, spendPatterns, settings);
+    List<String> warnings = checkFits(fits, settings);
+    if (excludedRepeatBuyers > 0) {
+      warnings.add(
+          excludedRepeatBuyers
+              + " repeat buyers with a non-positive mean repeat value (net returns) were left out"
+              + " of the Gamma-Gamma fit; their expected value per purchase is shrunk from a mean of"
+              + " 0 towards the population mean");
+    }
+
+    ModelFitTable.of(context.spark(), fits.all(), unit)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(context.paths().staged(MODEL_FIT));
+    CustomerScorer scorer =
+        new CustomerScorer(
+            fits.purchase().model(),
+            fits.spend().model(),
+            new ClvSettings(
+                settings.horizonMonths(), settings.discountRateMonthly(), periodsPerMonth(unit)));
+    CustomerScoring.score(featuresDF, scorer)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(context.paths().staged(SCORES));
+
+    long scored = context.spark().read().parquet(context.paths().staged(SCORES)).count();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("customers", Math.round(fits.purchase().customers()));
+    counts.put("purchase_patterns", (long) fits.purchase().patterns());
+    counts.put("repeat_buyers_fitted", Math.round(fits.spend().customers()));
+    counts.put("spend_patterns", (long) fits.spend().patterns());
+    counts.put("repeat_buyers_excluded", excludedRepeatBuyers);
+    counts.put("scored", scored);
+    return new StageReport(counts, details(fits), warnings);
+  }
+
+  /** Periods of the model time unit per month, as lifetimes uses them for CLV. */
+  static double periodsPerMonth(TimeUnit unit) {
+    return switch (unit) {
+      case DAYS -> ClvSettings.DAYS_PER_MONTH;
+      case WEEKS -> ClvSettings.WEEKS_PER_MONTH;
+    };
+  }
+
+  private static List<String> checkFits(FittedModels fits, ModelSettings settings) {
+    List<String> warnings = new ArrayList<>();
+    for (ModelFit<?> fit : fits.all()) {
+      if (fit.usable()) {
+        continue;
+      }
+      if (settings.failOnNonConvergence()) {
+        fit.requireUsable();
+      }
+      fit.warnings().forEach(w -> warnings.add(fit.modelName() + ": " + w));
+    }
+    if (!fits.spend().model().hasFiniteMean()) {
+      throw new ModelFitException(
+          "gamma_gamma fit has q = "
+              + fits.spend().model().q()
+              + " <= 1, so the mean spend of customers without repeat purchases is infinite and"
+              + " no CLV can be computed; check monetary_value in customer_features for extreme"
+              + " outliers");
+    }
+    return warnings;
+  }
+
+  private static Map<String, Object> details(FittedModels fits) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (ModelFit<?> fit : fits.all()) {
+      String prefix = fit.modelName() + ".";
+      for (int k = 0; k < fit.estimates().length; k++) {
+        details.put(prefix + fit.parameterNames().get(k), fit.estimates()[k]);
+      }
+      details.put(prefix + "log_likelihood", fit.logLikelihood());
+      details.put(prefix + "iterations", fit.iterations());
+      details.put(prefix + "status", fit.status().name());
+      details.put(prefix + "converged", fit.converged());
+      details.put(prefix + "at_boundary", fit.atBoundary());
+      details.put(prefix + "fit_seconds", fit.fitSeconds());
+      details.put(prefix + "penalizer", fit.penalizer());
+    }
+    return details;
+  }
+}
