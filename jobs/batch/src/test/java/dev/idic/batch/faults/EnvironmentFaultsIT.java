@@ -59,7 +59,7 @@ class EnvironmentFaultsIT {
   void anInputVanishingMidRunRefusesTheRunAndTheRestartCompletesOnceItIsBack() throws Exception {
     SampleRun sample = SampleRun.in(dir);
     Path holds = dir.resolve("holds");
-    byte[] input = Files.readAllBytes(sample.input());
+    Path away = dir.resolve("moved-away");
     InProcessIdic held =
         InProcessIdic.production(dir)
             .withEnvironment(StepHold.HOLD_AT, "ingest:before")
@@ -70,17 +70,17 @@ class EnvironmentFaultsIT {
     while (!Files.exists(holds.resolve("ingest-before.reached")) && !running.isDone()) {
       LockSupport.parkNanos(50_000_000L);
     }
-    Files.delete(sample.input());
+    Files.move(sample.transactions(), away);
     Files.writeString(holds.resolve("ingest-before.release"), "");
     InProcessIdic.Outcome vanished = running.get();
 
     assertThat(vanished.code()).as(vanished.output()).isEqualTo(ExitCodes.INPUT_REJECTED);
     assertThat(vanished.err())
-        .contains("tx.csv", "cannot be read", "restarts at step ingest")
+        .contains("transactions", "cannot be read", "restarts at step ingest")
         .doesNotContain("\tat ");
     assertThat(new Warehouse(sample.warehouse()).tables()).as("nothing was published").isEmpty();
 
-    Files.write(sample.input(), input);
+    Files.move(away, sample.transactions());
     InProcessIdic.Outcome restarted = InProcessIdic.production(dir).execute(sample.run());
 
     assertThat(restarted.code()).as(restarted.output()).isZero();
