@@ -2,6 +2,7 @@ package dev.idic.batch.cli;
 
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
+import dev.idic.batch.job.NightlyRunner;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
 import java.io.PrintWriter;
@@ -15,19 +16,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code idic backfill}: the nightly job for every as-of date of a range, oldest first, each with
- * the semantics of {@code idic run} (done dates are skipped, failed ones restart at their failed
- * step). It stops at the first date that does not succeed and exits with that date's code, so
- * running the same command again resumes there.
- */
+/** {@code idic backfill}: every as-of date of a range, in order, with the semantics of run. */
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the nightly job for each as-of date from --from to --to (inclusive), in order.",
-      "Dates already done are skipped; the first date that fails stops the backfill.",
-      "Run the same command again to resume."
+      "Runs the nightly job for each as-of date from --from to --to, oldest first.",
+      "Dates already done are skipped; the first failure stops the backfill with its exit code.",
+      "Running the same command again resumes where it stopped."
     })
 final class BackfillCommand implements Callable<Integer> {
 
@@ -40,61 +36,41 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
   LocalDate from;
 
-  @Option(
-      names = "--to",
-      required = true,
-      paramLabel = "YYYY-MM-DD",
-      description = "Last date, inclusive.")
+  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date.")
   LocalDate to;
 
   @Override
   public Integer call() {
     if (to.isBefore(from)) {
       throw new ParameterException(
-          spec.commandLine(),
-          "--to " + to + " is before --from " + from + ": give the earlier date as --from.");
+          spec.commandLine(), "--to " + to + " is before --from " + from + "; swap them.");
     }
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
     WritableWarehouse.require(config.pipeline().warehouse());
     PrintWriter out = spec.commandLine().getOut();
-    int ran = 0;
-    int skipped = 0;
     try (IdicApplication application = root.open(config)) {
+      NightlyRunner runner = application.runner();
       for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-        RunOutcome outcome = application.runner().run(date, RunMode.RESUME);
+        RunOutcome outcome = runner.run(date, RunMode.RESUME);
         int code = ExitCodes.of(outcome.result());
         if (code != ExitCodes.OK) {
-          PrintWriter err = spec.commandLine().getErr();
-          err.println(outcome.message());
-          err.println(
-              "Backfill stopped at "
-                  + date
-                  + " (exit code "
-                  + code
-                  + "); dates before it are done. Run the same command again to resume at "
-                  + date
-                  + ".");
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "Backfill stopped at "
+                      + date
+                      + ": "
+                      + outcome.message()
+                      + " Run the same backfill again to resume from "
+                      + date
+                      + ".");
           return code;
         }
         out.println(outcome.message());
-        if (outcome.result() == RunOutcome.Result.ALREADY_DONE) {
-          skipped++;
-        } else {
-          ran++;
-        }
       }
     }
-    out.println(
-        "Backfill "
-            + from
-            + " to "
-            + to
-            + " complete: "
-            + ran
-            + " date(s) run, "
-            + skipped
-            + " already done.");
+    out.println("Backfill " + from + " to " + to + " complete.");
     return ExitCodes.OK;
   }
 }

@@ -27,7 +27,10 @@ public final class ExitCodes {
   /** Another run for the same as-of date is in progress; this one was not started. */
   public static final int ALREADY_RUNNING = 4;
 
-  /** The environment is unusable: job repository unreachable, work folder not writable. */
+  /**
+   * The environment is unusable: job repository unreachable or refusing the credentials, work
+   * folder or warehouse not writable. Nothing was run.
+   */
   public static final int ENVIRONMENT = 5;
 
   private ExitCodes() {}

@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = IdicVersion.class,
     description = "Nightly customer analytics: RFM, churn, lifetime value and value tiers.",
-    subcommands = {RunCommand.class, BackfillCommand.class, DemoCommand.class, StatusCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, BackfillCommand.class, StatusCommand.class},
     footer = {
       "",
       "Exit codes:",

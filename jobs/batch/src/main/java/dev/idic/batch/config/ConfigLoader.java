@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
@@ -259,7 +260,8 @@ public final class ConfigLoader {
               maxRejectRatio,
               rfm(raw.rfm()),
               tiers(raw.tiers()),
-              models(raw.models()));
+              models(raw.models()),
+              contact(raw.contact()));
       return new IdicConfig(
           source,
           workDir,
@@ -403,6 +405,43 @@ public final class ConfigLoader {
             "models.penalizer", "must not be negative, got " + models.penalizer(), "use 0 or more");
       }
       return models;
+    }
+
+    /**
+     * A tier given in {@code contact.cadence} is taken as written (no visit key: no visits); a tier
+     * left out keeps its default.
+     */
+    private ContactSettings contact(RawConfig.Contact raw) {
+      ContactSettings defaults = ContactSettings.defaults();
+      if (raw == null) {
+        return defaults;
+      }
+      RawConfig.Cadences cadence = raw.cadence();
+      try {
+        return new ContactSettings(
+            cadence(cadence == null ? null : cadence.vip(), defaults.vip()),
+            cadence(cadence == null ? null : cadence.key(), defaults.key()),
+            cadence(cadence == null ? null : cadence.regular(), defaults.regular()),
+            cadence(cadence == null ? null : cadence.small(), defaults.small()),
+            cadence(cadence == null ? null : cadence.basicService(), defaults.basicService()),
+            orDefault(raw.complaintSlaHours(), defaults.complaintSlaHours()),
+            orDefault(raw.churnPeriodDays(), defaults.churnPeriodDays()),
+            defaults.lifecycle(),
+            defaults.difficulty(),
+            defaults.loyalty());
+      } catch (IllegalArgumentException e) {
+        throw invalid(
+            "contact",
+            e.getMessage(),
+            "use whole positive numbers of months and hours, and a positive churn period");
+      }
+    }
+
+    private static ContactSettings.Cadence cadence(
+        RawConfig.Cadence raw, ContactSettings.Cadence defaults) {
+      return raw == null
+          ? defaults
+          : new ContactSettings.Cadence(raw.callEveryMonths(), raw.visitEveryMonths());
     }
 
     private SparkConfig spark(RawConfig.Spark raw) {

@@ -123,23 +123,28 @@ public final class NightlyRunner {
               + step
               + ".");
     }
-    String step = failedStep(execution).orElse("(no step)");
     String cause =
         execution.getAllFailureExceptions().stream()
             .findFirst()
             .map(NightlyRunner::describe)
             .orElse("status " + execution.getStatus());
+    Optional<String> step = failedStep(execution);
+    String where =
+        step.map(name -> " failed in step " + name)
+            .orElse(" failed after its steps (writing the run manifest)");
+    String resume =
+        step.map(name -> "it restarts at step " + name)
+            .orElse("it skips the completed steps and finishes");
     return new RunOutcome(
         Result.FAILED,
         asOfDate,
         "Run for "
             + asOfDate
-            + " failed in step "
-            + step
+            + where
             + ": "
             + cause
-            + ". Fix the cause and run the same command again: it restarts at step "
-            + step
+            + ". Fix the cause and run the same command again: "
+            + resume
             + ".");
   }
 

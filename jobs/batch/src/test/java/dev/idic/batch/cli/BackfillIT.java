@@ -44,7 +44,8 @@ class BackfillIT {
     assertThat(stopped.code()).as(stopped.output()).isEqualTo(ExitCodes.RUN_FAILED);
     assertThat(stopped.out()).contains("Run for 2026-11-20 is already done");
     assertThat(stopped.err())
-        .contains("failed in step tiers", "Backfill stopped at 2026-11-21", "resume at 2026-11-21");
+        .contains(
+            "failed in step tiers", "Backfill stopped at 2026-11-21", "resume from 2026-11-21");
     assertThat(ProbeStage.datesOf(warehouse, "ingest"))
         .as("the done date was skipped and nothing ran after the failed date")
         .containsExactly("2026-11-20", "2026-11-21");
@@ -56,7 +57,7 @@ class BackfillIT {
     assertThat(resumed.code()).as(resumed.output()).isZero();
     assertThat(resumed.out())
         .contains("2026-11-20 is already done", "2026-11-21 completed", "2026-11-22 completed")
-        .contains("2 date(s) run, 1 already done");
+        .contains("Backfill 2026-11-20 to 2026-11-22 complete.");
     assertThat(ProbeStage.datesOf(warehouse, "ingest"))
         .as("the failed date restarted at its failed step, not at ingest")
         .containsExactly("2026-11-20", "2026-11-21", "2026-11-22");
@@ -64,7 +65,8 @@ class BackfillIT {
         .containsExactly("2026-11-20", "2026-11-21", "2026-11-21", "2026-11-22");
     assertThat(idic.execute("backfill", conf, "--from=2026-11-20", "--to=2026-11-22").out())
         .as("a finished backfill is a no-op")
-        .contains("0 date(s) run, 3 already done");
+        .contains("2026-11-20 is already done", "2026-11-21 is already done")
+        .contains("2026-11-22 is already done");
   }
 
   @Test
@@ -74,5 +76,6 @@ class BackfillIT {
 
     assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
     assertThat(outcome.err()).contains("--to 2026-11-20 is before --from 2026-11-22");
+    assertThat(dir.resolve("work")).as("nothing was started").doesNotExist();
   }
 }

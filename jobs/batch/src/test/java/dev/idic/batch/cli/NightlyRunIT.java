@@ -312,4 +312,50 @@ class NightlyRunIT {
     assertThat(outcome.code()).isEqualTo(ExitCodes.ENVIRONMENT);
     assertThat(outcome.err()).contains("Cannot open the job repository", "127.0.0.1:1");
   }
+
+  @Test
+  void backfillRunsEachDateInOrderSkipsDoneOnesAndResumesAfterAFailure() throws IOException {
+    String conf = "--conf=" + dir.resolve("idic.yaml");
+    assertThat(idic("run", conf, "--as-of=2026-11-02").code()).isZero();
+    injectFault("publish", "fail");
+
+    Outcome stopped = idic("backfill", conf, "--from=2026-11-01", "--to=2026-11-03");
+
+    assertThat(stopped.code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(stopped.err()).contains("Backfill stopped at 2026-11-01", "failed in step publish");
+    clearFault("publish");
+
+    Outcome resumed = idic("backfill", conf, "--from=2026-11-01", "--to=2026-11-03");
+
+    assertThat(resumed.code()).as(resumed.toString()).isZero();
+    assertThat(resumed.out().lines().toList())
+        .containsExactly(
+            "Run for 2026-11-01 completed (execution 3).",
+            "Run for 2026-11-02 is already done; nothing to do. Use --force to run it again.",
+            "Run for 2026-11-03 completed (execution 4).",
+            "Backfill 2026-11-01 to 2026-11-03 complete.");
+    assertThat(ProbeStage.calls(warehouse))
+        .as("three dates ingested once each; 2026-11-01 resumed at publish")
+        .containsEntry("ingest", 3L)
+        .containsEntry("publish", 4L);
+  }
+
+  @Test
+  void aManifestThatCannotBeWrittenFailsTheRunAndTheNextRunWritesItWithoutRecomputing()
+      throws IOException {
+    Files.createDirectories(warehouse);
+    Files.writeString(warehouse.resolve("_manifests"), "a file where the folder should be");
+
+    Outcome failed = run();
+
+    assertThat(failed.code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.err()).contains("failed after its steps (writing the run manifest)");
+    Files.delete(warehouse.resolve("_manifests"));
+
+    Outcome finished = run();
+
+    assertThat(finished.code()).as(finished.toString()).isZero();
+    assertThat(ProbeStage.calls(warehouse).values()).as("no step ran again").containsOnly(1L);
+    assertThat(warehouse.resolve("_manifests/as_of_date=" + AS_OF + "/manifest.json")).exists();
+  }
 }

@@ -22,6 +22,10 @@ final class CustomerSimulator implements Serializable {
     "grocery", "apparel", "electronics", "home", "beauty", "sports", "books", "toys"
   };
   private static final int STORES = 40;
+
+  /** About two minutes of business hours, in days of simulation time. */
+  private static final double BASKET_ROW_GAP = 0.0025;
+
   private static final String[] COMPLAINT_CHANNELS = {
     "phone", "email", "web", "chat", "face_to_face", "letter"
   };
@@ -125,6 +129,10 @@ final class CustomerSimulator implements Serializable {
       weights[i] = draws.exponential(1);
       total += weights[i];
     }
+    // Rows of one basket are a few minutes apart; squeezing the start towards the morning keeps
+    // the last row on the same local day.
+    double day = Math.floor(time);
+    double start = day + (time - day) * (1 - BASKET_ROW_GAP * 5);
     long allocated = 0;
     for (int i = 0; i < rows; i++) {
       long cents =
@@ -133,12 +141,9 @@ final class CustomerSimulator implements Serializable {
               : Math.max(1, Math.round(dayCents * weights[i] / total));
       cents = Math.min(cents, dayCents - allocated - (rows - 1 - i));
       allocated += cents;
-      // Rows of one basket are a few minutes apart; business hours end at 21:00, well before
-      // midnight, so they stay on the same local day.
-      double minutes = 3.0 * i / (24 * 60);
       String category = draws.chance(0.7) ? preferences.category : draws.pick(CATEGORIES);
       int quantity = draws.chance(0.6) ? 1 : draws.between(2, 6);
-      lines.add(new Line(time + minutes, cents, quantity, category, channel, storeId));
+      lines.add(new Line(start + i * BASKET_ROW_GAP, cents, quantity, category, channel, storeId));
     }
   }
 

@@ -15,7 +15,8 @@ final class Draws {
     CONTACTS(2),
     PROFILE(3),
     DEFECTS(4),
-    WALLET(5);
+    WALLET(5),
+    INTERACTION_DEFECTS(6);
 
     private final long salt;
 

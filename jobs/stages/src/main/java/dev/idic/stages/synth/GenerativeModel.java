@@ -1,6 +1,7 @@
 package dev.idic.stages.synth;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The true parameters of the synthetic customer base: what a model fitted on generated data should
@@ -27,14 +28,25 @@ public record GenerativeModel(
    * BG/NBD: purchase rate {@code lambda ~ Gamma(shape r, rate alpha)} per day; after each repeat
    * purchase the customer leaves with probability {@code p ~ Beta(a, b)}.
    */
-  public record Purchases(double r, double alpha, double a, double b) implements Serializable {}
+  public record Purchases(double r, double alpha, double a, double b) implements Serializable {
+    public Purchases {
+      requirePositive("purchases", r, alpha, a, b);
+    }
+  }
 
   /**
    * Gamma-Gamma: a purchase day's value is {@code Gamma(shape p, rate nu)} with the customer's
    * {@code nu ~ Gamma(shape q, rate gamma)}, so the mean day value {@code p / nu} is heavy tailed.
    * In euros.
    */
-  public record Spend(double p, double q, double gamma) implements Serializable {}
+  public record Spend(double p, double q, double gamma) implements Serializable {
+    public Spend {
+      requirePositive("spend", p, gamma);
+      if (q <= 1) {
+        throw new IllegalArgumentException("spend q must exceed 1 for a finite mean, got " + q);
+      }
+    }
+  }
 
   /**
    * @param multiLineShare share of purchase days split over several rows (2 to 5 items)
@@ -67,6 +79,41 @@ public record GenerativeModel(
       double prospectShare,
       double walletShare)
       implements Serializable {}
+
+  /**
+   * The same model without complaint-driven dropout: purchases then follow BG/NBD exactly, for
+   * checking that a fit recovers {@link #purchases()}. With the defaults, complaints add dropout on
+   * top of {@code p}, so a BG/NBD fit finds a somewhat higher mean dropout than {@code a / (a +
+   * b)}.
+   */
+  public GenerativeModel withoutComplaintDropout() {
+    Service s = service;
+    return new GenerativeModel(
+        newcomerShare,
+        newcomerDays,
+        purchases,
+        spend,
+        baskets,
+        new Service(
+            s.complaintShare(),
+            s.preChurnComplaintShare(),
+            0,
+            0,
+            s.campaignsPerYear(),
+            s.inquiriesPerYear(),
+            s.feedbackShare(),
+            s.prospectShare(),
+            s.walletShare()));
+  }
+
+  private static void requirePositive(String group, double... values) {
+    for (double value : values) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(
+            group + " parameters must be positive and finite, got " + Arrays.toString(values));
+      }
+    }
+  }
 
   /** Defaults giving about 20 transaction rows per customer over a three-year history. */
   public static GenerativeModel defaults() {

@@ -71,8 +71,15 @@ final class InteractionRows implements Serializable {
     List<Row> rows = new ArrayList<>(events.size() + 2);
     String customerId = Ids.customer(index);
     int sequence = 0;
+    double badRowRate = simulator.spec().badRowRate();
+    Draws defects = Draws.of(simulator.spec().seed(), index, Stream.INTERACTION_DEFECTS);
     for (Event event : events) {
-      rows.add(row(Ids.interaction(index, ++sequence), customerId, event));
+      String id = Ids.interaction(index, ++sequence);
+      Row row = row(id, customerId, event);
+      rows.add(row);
+      if (badRowRate > 0 && defects.chance(badRowRate)) {
+        rows.add(malformed(defects, row, id + "X"));
+      }
     }
     if (draws.chance(simulator.spec().model().service().prospectShare())) {
       addProspect(draws, index, rows);
@@ -158,6 +165,31 @@ final class InteractionRows implements Serializable {
       rows.add(row(Ids.interaction(prospect, i), Ids.customer(prospect), inquiry));
       t += draws.exponential(7);
     }
+  }
+
+  /** A malformed copy of a valid row: the defects an interactions ingest must quarantine. */
+  private Row malformed(Draws draws, Row valid, String id) {
+    Object[] fields = new Object[valid.length()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = valid.get(i);
+    }
+    switch (draws.between(0, 3)) {
+      case 0 -> fields[1] = null;
+      case 1 -> fields[2] = draws.pick(TransactionRows.BAD_TIMESTAMPS);
+      case 2 -> {
+        Instant future =
+            simulator.timeline().endInstant().plus(Duration.ofMinutes(draws.between(60, 43_200)));
+        fields[2] = simulator.timeline().iso(future);
+        fields[6] = null;
+        fields[7] = null;
+        fields[8] = null;
+      }
+      default -> {
+        return valid;
+      }
+    }
+    fields[0] = id;
+    return RowFactory.create(fields);
   }
 
   private Row row(String id, String customerId, Event event) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -45,7 +46,8 @@ import org.apache.spark.sql.SparkSession;
  *       prospects, ids that never buy, who make inquiries.
  *   <li><b>Bad rows.</b> At {@code badRowRate} per valid transaction, an extra malformed row:
  *       unparseable amount, missing customer id, duplicate transaction id, timestamp after the
- *       as-of date or unparseable timestamp.
+ *       as-of date or unparseable timestamp; likewise per interaction (missing customer id,
+ *       unparseable timestamp, timestamp after the as-of date, duplicate id).
  * </ul>
  *
  * <p>Output: one folder per input under the output folder ({@code transactions/}, {@code
@@ -153,7 +155,7 @@ public final class SyntheticDataGenerator {
     truth.put("history_days", spec.historyDays());
     truth.put("zone", spec.zone().getId());
     truth.put("bad_row_rate", spec.badRowRate());
-    truth.put("format", spec.format().name().toLowerCase(java.util.Locale.ROOT));
+    truth.put("format", spec.format().name().toLowerCase(Locale.ROOT));
     truth.put("currency", TransactionRows.CURRENCY);
     truth.put("model", spec.model());
     truth.put("model_time_unit", "days");

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param asOfDate last day of observation; nothing valid is dated after it
  * @param historyDays length of the acquisition window before the as-of date
  * @param zone zone of the local timestamps (written as ISO-8601 with that zone's offset)
- * @param badRowRate chance, per valid transaction row, of an extra deliberately malformed row
+ * @param badRowRate chance, per valid transaction or interaction row, of an extra deliberately
+ *     malformed row
  * @param format file format of the outputs
  * @param interactions whether the interactions input is written
  * @param model the true generative parameters

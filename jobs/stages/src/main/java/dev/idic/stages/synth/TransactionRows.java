@@ -32,7 +32,7 @@ final class TransactionRows implements Serializable {
 
   private static final Defect[] DEFECTS = Defect.values();
   private static final String[] BAD_AMOUNTS = {"12,50 EUR", "n/a", "1.234.5", "EUR"};
-  private static final String[] BAD_TIMESTAMPS = {
+  static final String[] BAD_TIMESTAMPS = {
     "31/02/2026 10:15", "2026-13-45T25:61:00+01:00", "yesterday", "20261301"
   };
 

@@ -113,6 +113,38 @@ class SyntheticDataTest {
     assertThat(dirty).as("valid rows kept when bad rows are added").containsAll(clean);
   }
 
+  @Test
+  void addsBadInteractionRowsAtTheConfiguredRate() {
+    List<Row> clean = SyntheticData.interactions(spark, SPEC.withBadRowRate(0), 2).collectAsList();
+    List<Row> dirty = SyntheticData.interactions(spark, SPEC, 2).collectAsList();
+
+    assertThat(badInteractions(clean)).as("bad interaction rows at rate 0").isZero();
+    assertThat(badInteractions(dirty))
+        .as("the extra interaction rows are the bad rows")
+        .isEqualTo(dirty.size() - clean.size());
+    assertThat((dirty.size() - clean.size()) / (double) clean.size())
+        .as("bad interaction rows per valid row at rate 0.01")
+        .isBetween(0.005, 0.015);
+    assertThat(dirty).as("valid interactions kept when bad rows are added").containsAll(clean);
+  }
+
+  private long badInteractions(List<Row> rows) {
+    Row counts =
+        spark
+            .createDataFrame(rows, InputSchemas.INTERACTIONS)
+            .withColumn("instant", col("ts").try_cast("timestamp"))
+            .agg(
+                count_if(
+                    col("customer_id")
+                        .isNull()
+                        .or(col("instant").isNull())
+                        .or(col("ts").substr(1, 10).gt(AS_OF.toString()))),
+                count(lit(1)),
+                count_distinct(col("interaction_id")))
+            .first();
+    return counts.getLong(0) + counts.getLong(1) - counts.getLong(2);
+  }
+
   private Dataset<Row> local(List<Row> rows) {
     return spark.createDataFrame(rows, InputSchemas.TRANSACTIONS);
   }

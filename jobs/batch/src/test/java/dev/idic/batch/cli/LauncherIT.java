@@ -1,0 +1,76 @@
+package dev.idic.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./idic} launcher in a separate process, on the distribution the package phase built:
+ * JVM flags, classpath, logging configuration and exit codes as a user meets them.
+ */
+class LauncherIT {
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("idic.project.root", "../..")).toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  record Outcome(int code, String out, String err) {}
+
+  private Outcome idic(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("idic").toString()));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
+    int code = process.waitFor();
+    return new Outcome(
+        code,
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void versionRunsThroughTheLauncher() throws Exception {
+    Outcome version = idic("--version");
+
+    assertThat(version.code()).as(version.toString()).isZero();
+    assertThat(version.out()).startsWith("idic 0.1.0");
+  }
+
+  @Test
+  void exitCodesAndMessagesReachTheShell() throws Exception {
+    Files.writeString(
+        dir.resolve("idic.yaml"),
+        "work_dir: work\ninputs:\n  transactions:\n    path: tx.csv\ntiers: {vip_shar: 0.1}\n");
+
+    Outcome invalid = idic("run", "--conf", "idic.yaml");
+
+    assertThat(invalid.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(invalid.err())
+        .contains("tiers.vip_shar", "Did you mean 'vip_share'?")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void statusOnAFreshWorkFolderCreatesTheJobRepository() throws Exception {
+    Files.writeString(
+        dir.resolve("idic.yaml"), "work_dir: work\ninputs:\n  transactions:\n    path: tx.csv\n");
+
+    Outcome status = idic("status", "--conf=idic.yaml");
+
+    assertThat(status.code()).as(status.toString()).isZero();
+    assertThat(status.out()).contains("No runs yet.");
+    assertThat(dir.resolve("work/job-repository/idic.mv.db")).exists();
+  }
+}
