@@ -47,6 +47,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
+    WritableWarehouse.require(config.pipeline().warehouse());
     PrintWriter out = spec.commandLine().getOut();
     try (IdicApplication application = root.open(config)) {
       NightlyRunner runner = application.runner();

@@ -17,13 +17,20 @@ public final class ExitCodes {
   /** Invalid configuration or command-line usage; nothing was run. */
   public static final int INVALID_CONFIGURATION = 2;
 
-  /** An input was rejected (its quarantined share exceeded max_reject_ratio). */
+  /**
+   * An input was rejected: its quarantined share exceeded max_reject_ratio, or it cannot be used at
+   * all (missing, empty, unreadable, a required column absent). Rerunning after the fix restarts at
+   * the step that refused it.
+   */
   public static final int INPUT_REJECTED = 3;
 
   /** Another run for the same as-of date is in progress; this one was not started. */
   public static final int ALREADY_RUNNING = 4;
 
-  /** The environment is unusable: job repository unreachable, work folder not writable. */
+  /**
+   * The environment is unusable: job repository unreachable or refusing the credentials, work
+   * folder or warehouse not writable. Nothing was run.
+   */
   public static final int ENVIRONMENT = 5;
 
   private ExitCodes() {}

@@ -35,9 +35,10 @@ import picocli.CommandLine.ScopeType;
       "  0  success, or the date was already done (nothing rerun)",
       "  1  the run failed; the same command restarts it at the failed step",
       "  2  invalid configuration or command line",
-      "  3  input rejected: too many quarantined rows (see the quarantine table)",
+      "  3  input rejected: unusable (missing, empty, unreadable, required column absent) or",
+      "     too many quarantined rows (see the quarantine table)",
       "  4  another run for the same date is in progress",
-      "  5  job repository or work folder unusable"
+      "  5  job repository, work folder or warehouse unusable"
     })
 public final class IdicCli implements Runnable {
 

@@ -39,6 +39,7 @@ final class RunCommand implements Callable<Integer> {
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
     LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
+    WritableWarehouse.require(config.pipeline().warehouse());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);

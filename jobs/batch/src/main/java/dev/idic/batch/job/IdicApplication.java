@@ -2,6 +2,7 @@ package dev.idic.batch.job;
 
 import dev.idic.batch.config.IdicConfig;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +48,9 @@ public final class IdicApplication implements AutoCloseable {
     context.registerBean(IdicConfig.class, () -> config);
     context.registerBean(
         RunContextFactory.class, () -> new RunContextFactory(spark, config.pipeline()));
-    context.registerBean(RunLocks.class, () -> new RunLocks(config.workDir()));
+    context.registerBean(
+        RunLocks.class, () -> new RunLocks(config.workDir(), Optional.of(database.dataSource())));
+    context.registerBean(StepHold.class, () -> StepHold.from(environment));
     context.register(JobRepositoryConfiguration.class, NightlyJobConfiguration.class);
     context.register(stageConfigurations);
     context.register(NightlyRunner.class);

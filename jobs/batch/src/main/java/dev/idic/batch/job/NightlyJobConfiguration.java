@@ -42,7 +42,10 @@ public class NightlyJobConfiguration {
 
   @Bean
   public Job nightly(
-      JobRepository jobRepository, ObjectProvider<Stage> stages, RunContextFactory contexts) {
+      JobRepository jobRepository,
+      ObjectProvider<Stage> stages,
+      RunContextFactory contexts,
+      StepHold hold) {
     Map<String, Stage> byName = byName(stages.orderedStream().toList());
     ResourcelessTransactionManager noTransactions = new ResourcelessTransactionManager();
     SimpleJobBuilder job = null;
@@ -53,7 +56,7 @@ public class NightlyJobConfiguration {
       }
       Step step =
           new StepBuilder(name, jobRepository)
-              .tasklet(new StageTasklet(stage, contexts), noTransactions)
+              .tasklet(new StageTasklet(stage, contexts, hold), noTransactions)
               .build();
       job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
     }
@@ -66,6 +69,7 @@ public class NightlyJobConfiguration {
     return job.validator(
             new DefaultJobParametersValidator(new String[] {AS_OF_DATE}, new String[] {RUN_TOKEN}))
         .listener(new RunManifestListener(jobRepository, contexts))
+        .listener(new StagingCleanupListener(contexts))
         .build();
   }
 

@@ -114,7 +114,14 @@ public final class NightlyRunner {
             .flatMap(Optional::stream)
             .findFirst();
     if (rejected.isPresent()) {
-      return new RunOutcome(Result.INPUT_REJECTED, asOfDate, rejected.get().getMessage());
+      String step = failedStep(execution).orElse("(no step)");
+      return new RunOutcome(
+          Result.INPUT_REJECTED,
+          asOfDate,
+          rejected.get().getMessage()
+              + " Once fixed, run the same command again: it restarts at step "
+              + step
+              + ".");
     }
     String cause =
         execution.getAllFailureExceptions().stream()

@@ -20,10 +20,12 @@ final class StageTasklet implements Tasklet {
 
   private final Stage stage;
   private final RunContextFactory contexts;
+  private final StepHold hold;
 
-  StageTasklet(Stage stage, RunContextFactory contexts) {
+  StageTasklet(Stage stage, RunContextFactory contexts, StepHold hold) {
     this.stage = stage;
     this.contexts = contexts;
+    this.hold = hold;
   }
 
   @Override
@@ -35,6 +37,7 @@ final class StageTasklet implements Tasklet {
     SparkContext sparkContext = context.spark().sparkContext();
     sparkContext.setJobGroup(
         step.getStepName(), "idic " + step.getStepName() + " as_of_date=" + asOfDate, false);
+    hold.at(step.getStepName(), StepHold.Point.BEFORE);
     StageReport report;
     try {
       report = stage.run(context);
@@ -42,6 +45,7 @@ final class StageTasklet implements Tasklet {
       sparkContext.clearJobGroup();
     }
     StepCounts.store(report, step.getExecutionContext());
+    hold.at(step.getStepName(), StepHold.Point.AFTER);
     return RepeatStatus.FINISHED;
   }
 }

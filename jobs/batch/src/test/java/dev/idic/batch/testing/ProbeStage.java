@@ -79,6 +79,28 @@ public final class ProbeStage implements Stage {
     return calls;
   }
 
+  /** The as-of dates a stage ran for, in sorted order, one entry per call. */
+  public static List<String> datesOf(Path warehouse, String stage) throws IOException {
+    Path folder = warehouse.resolve("_calls");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (var files = Files.list(folder)) {
+      return files
+          .filter(file -> file.getFileName().toString().startsWith(stage + "-"))
+          .map(
+              file -> {
+                try {
+                  return Files.readAllLines(file).get(1);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sorted()
+          .toList();
+    }
+  }
+
   /** The job groups the stage's calls ran under. */
   public static List<String> jobGroups(Path warehouse) throws IOException {
     try (var files = Files.list(warehouse.resolve("_calls"))) {

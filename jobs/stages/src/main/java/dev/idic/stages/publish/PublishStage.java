@@ -23,8 +23,11 @@ import org.apache.spark.sql.SparkSession;
  * Assembles the published tables from what the earlier stages staged, checks each against its
  * contract, writes them into the run's staging folder, then swaps each into its {@code
  * as_of_date=D} partition with {@link PartitionPublisher}. Marketer lists are published twice: as
- * Parquet and, for people who open them in a spreadsheet, as one CSV file with a header. The run's
- * staging folder is removed once everything is in place.
+ * Parquet and, for people who open them in a spreadsheet, as one CSV file with a header.
+ *
+ * <p>The run's staging folder is left in place: a process killed after the swaps but before the job
+ * repository recorded this step restarts publish, which then needs the staged tables again. The
+ * batch layer removes the folder once the whole job has completed.
  */
 public final class PublishStage implements Stage {
 
@@ -111,7 +114,6 @@ public final class PublishStage implements Stage {
           context.asOfDate(),
           new Path(context.paths().staged("publish/" + table)));
     }
-    delete(fs, context.paths().stagingRoot());
 
     Map<String, Long> report = new LinkedHashMap<>();
     report.put("rows_in", counts.get("customer_profile"));
@@ -135,14 +137,6 @@ public final class PublishStage implements Stage {
           .getFileSystem(context.spark().sparkContext().hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the warehouse " + context.paths().warehouse(), e);
-    }
-  }
-
-  private static void delete(FileSystem fs, String path) {
-    try {
-      fs.delete(new Path(path), true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the staging folder " + path, e);
     }
   }
 }

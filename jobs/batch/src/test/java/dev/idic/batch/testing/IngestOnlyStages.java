@@ -1,0 +1,51 @@
+package dev.idic.batch.testing;
+
+import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.ingest.IngestStage;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SaveMode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A job of the real ingest stage and a step that keeps its staged tables for inspection under
+ * {@code <warehouse>/_kept/<table>} (a completed job removes its staging folder): bad-input tests
+ * need nothing else.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestOnlyStages {
+
+  public static final List<String> KEPT = List.of("transactions_accepted", "quarantine");
+
+  @Bean
+  Stage ingest() {
+    return new IngestStage();
+  }
+
+  @Bean
+  Stage keepStagedTables() {
+    return new Stage() {
+      @Override
+      public String name() {
+        return "features";
+      }
+
+      @Override
+      public StageReport run(RunContext context) {
+        for (String table : KEPT) {
+          context
+              .spark()
+              .read()
+              .parquet(context.paths().staged(table))
+              .write()
+              .mode(SaveMode.Overwrite)
+              .parquet(context.paths().warehouse() + "/_kept/" + table);
+        }
+        return StageReport.of(Map.of());
+      }
+    };
+  }
+}
