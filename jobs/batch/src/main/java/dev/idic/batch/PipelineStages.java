@@ -6,7 +6,6 @@ import dev.idic.stages.ingest.IngestStage;
 import dev.idic.stages.interactions.InteractionsStage;
 import dev.idic.stages.models.ModelsStage;
 import dev.idic.stages.publish.PublishStage;
-import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.tiers.TiersStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +40,7 @@ public class PipelineStages {
 
   @Bean
   Stage interactions() {
-    return new InteractionsStage(ContactSettings.defaults());
+    return new InteractionsStage();
   }
 
   @Bean

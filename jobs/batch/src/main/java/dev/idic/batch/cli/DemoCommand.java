@@ -42,11 +42,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ConfOption conf;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description = "As-of date. Default: yesterday in the configured time zone.")
-  LocalDate asOf;
+  @Mixin AsOfOption asOf;
 
   @Option(
       names = "--customers",
@@ -65,11 +61,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
-    LocalDate asOfDate =
-        asOf != null
-            ? asOf
-            : LocalDate.now(root.runtime().clock().withZone(config.pipeline().timeZone()))
-                .minusDays(1);
+    LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = root.runtime().spark().apply(config.spark());
     String dataDir =
@@ -118,7 +110,8 @@ final class DemoCommand implements Callable<Integer> {
             p.maxRejectRatio(),
             p.rfm(),
             p.tiers(),
-            p.models());
+            p.models(),
+            p.contact());
     return new IdicConfig(
         config.source(), config.workDir(), config.spark(), config.jobRepository(), demo);
   }

@@ -45,11 +45,44 @@ final class DemoSummary {
         Locale.ROOT,
         "(tier basis: %s)%n",
         spark.read().parquet(paths.published("tier_summary")).first().<String>getAs("tier_basis"));
+    printComplaintOutcomes(out);
+    printDifficulty(out);
     out.printf("%nTables under %s/<table>/as_of_date=%s/%n", paths.warehouse(), paths.asOfDate());
     out.printf(
         "Marketer lists as CSV under %s/list_*_csv/as_of_date=%s/%n",
         paths.warehouse(), paths.asOfDate());
     out.flush();
+  }
+
+  private void printComplaintOutcomes(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%n%-17s %10s %16s %11s%n",
+        "complaints",
+        "customers",
+        "bought again",
+        "churned");
+    for (Row group : spark.read().parquet(paths.published("complaint_outcomes")).collectAsList()) {
+      out.printf(
+          Locale.ROOT,
+          "%-17s %,10d %15.1f%% %10.1f%%%n",
+          group.<String>getAs("complaint_group"),
+          group.<Long>getAs("customers"),
+          100 * nullToZero(group.getAs("repeat_purchase_rate")),
+          100 * nullToZero(group.getAs("churn_rate")));
+    }
+  }
+
+  private void printDifficulty(PrintWriter out) {
+    out.printf(Locale.ROOT, "%n%-17s %10s %12s%n", "difficulty", "observed", "reference");
+    for (Row row : spark.read().parquet(paths.published("difficulty_summary")).collectAsList()) {
+      out.printf(
+          Locale.ROOT,
+          "%-17s %9.1f%% %11.1f%%%n",
+          row.<String>getAs("difficulty_class"),
+          100 * row.<Double>getAs("observed_share"),
+          100 * row.<Double>getAs("reference_share"));
+    }
   }
 
   private static double nullToZero(Double value) {

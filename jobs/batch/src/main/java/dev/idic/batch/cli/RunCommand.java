@@ -29,11 +29,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfOption conf;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description = "As-of date. Default: yesterday in the configured time zone.")
-  LocalDate asOf;
+  @Mixin AsOfOption asOf;
 
   @Option(names = "--force", description = "Run again even if the date is already done.")
   boolean force;
@@ -42,11 +38,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
-    LocalDate asOfDate =
-        asOf != null
-            ? asOf
-            : LocalDate.now(root.runtime().clock().withZone(config.pipeline().timeZone()))
-                .minusDays(1);
+    LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
@@ -259,7 +260,8 @@ public final class ConfigLoader {
               maxRejectRatio,
               rfm(raw.rfm()),
               tiers(raw.tiers()),
-              models(raw.models()));
+              models(raw.models()),
+              contact(raw.contact()));
       return new IdicConfig(
           source,
           workDir,
@@ -405,6 +407,43 @@ public final class ConfigLoader {
       return models;
     }
 
+    /**
+     * A tier given in {@code contact.cadence} is taken as written (no visit key: no visits); a tier
+     * left out keeps its default.
+     */
+    private ContactSettings contact(RawConfig.Contact raw) {
+      ContactSettings defaults = ContactSettings.defaults();
+      if (raw == null) {
+        return defaults;
+      }
+      RawConfig.Cadences cadence = raw.cadence();
+      try {
+        return new ContactSettings(
+            cadence(cadence == null ? null : cadence.vip(), defaults.vip()),
+            cadence(cadence == null ? null : cadence.key(), defaults.key()),
+            cadence(cadence == null ? null : cadence.regular(), defaults.regular()),
+            cadence(cadence == null ? null : cadence.small(), defaults.small()),
+            cadence(cadence == null ? null : cadence.basicService(), defaults.basicService()),
+            orDefault(raw.complaintSlaHours(), defaults.complaintSlaHours()),
+            orDefault(raw.churnPeriodDays(), defaults.churnPeriodDays()),
+            defaults.lifecycle(),
+            defaults.difficulty(),
+            defaults.loyalty());
+      } catch (IllegalArgumentException e) {
+        throw invalid(
+            "contact",
+            e.getMessage(),
+            "use whole positive numbers of months and hours, and a positive churn period");
+      }
+    }
+
+    private static ContactSettings.Cadence cadence(
+        RawConfig.Cadence raw, ContactSettings.Cadence defaults) {
+      return raw == null
+          ? defaults
+          : new ContactSettings.Cadence(raw.callEveryMonths(), raw.visitEveryMonths());
+    }
+
     private SparkConfig spark(RawConfig.Spark raw) {
       String master = override("spark.master").orElse(raw == null ? null : raw.master());
       master = orDefault(master, DEFAULT_SPARK_MASTER);
@@ -416,6 +455,11 @@ public final class ConfigLoader {
       return new SparkConfig(master, conf == null ? Map.of() : conf);
     }
 
+    /**
+     * The default H2 file writes every commit at once (WRITE_DELAY=0): a step's end must be on disk
+     * before the next step starts, or a killed or exiting process leaves the date looking
+     * unfinished. H2's default delays writes to a background thread.
+     */
     private JobRepositoryConfig jobRepository(RawConfig.JobRepository raw, Path workDir) {
       String fileUrl = raw == null ? null : raw.url();
       String url =
@@ -425,7 +469,7 @@ public final class ConfigLoader {
                       fileUrl,
                       "jdbc:h2:file:"
                           + workDir.resolve("job-repository").resolve("idic")
-                          + ";AUTO_SERVER=TRUE"));
+                          + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
       if (!url.startsWith("jdbc:")) {
         throw invalid(
             "job_repository.url",

@@ -21,6 +21,7 @@ record RawConfig(
     Rfm rfm,
     Tiers tiers,
     Models models,
+    Contact contact,
     Spark spark,
     JobRepository jobRepository) {
 
@@ -46,6 +47,12 @@ record RawConfig(
       Double discountRateMonthly,
       Double penalizer,
       Boolean failOnNonConvergence) {}
+
+  record Contact(Cadences cadence, Double complaintSlaHours, Integer churnPeriodDays) {}
+
+  record Cadences(Cadence vip, Cadence key, Cadence regular, Cadence small, Cadence basicService) {}
+
+  record Cadence(Integer callEveryMonths, Integer visitEveryMonths) {}
 
   record Spark(String master, Map<String, String> conf) {}
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -26,10 +27,12 @@ public final class JobRepositoryDatabase implements AutoCloseable {
 
   private final DataSource dataSource;
   private final Connection keepOpen;
+  private final String platform;
 
-  private JobRepositoryDatabase(DataSource dataSource, Connection keepOpen) {
+  private JobRepositoryDatabase(DataSource dataSource, Connection keepOpen, String platform) {
     this.dataSource = dataSource;
     this.keepOpen = keepOpen;
+    this.platform = platform;
   }
 
   /**
@@ -46,13 +49,13 @@ public final class JobRepositoryDatabase implements AutoCloseable {
     try {
       connection = dataSource.getConnection();
       DatabaseMetaData metaData = connection.getMetaData();
+      String platform = platform(metaData, config);
       if (!schemaExists(metaData)) {
         ScriptUtils.executeSqlScript(
             connection,
-            new ClassPathResource(
-                "org/springframework/batch/core/schema-" + platform(metaData, config) + ".sql"));
+            new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
       }
-      return new JobRepositoryDatabase(dataSource, connection);
+      return new JobRepositoryDatabase(dataSource, connection, platform);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
       if (e instanceof IllegalArgumentException unsupported) {
@@ -73,8 +76,21 @@ public final class JobRepositoryDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /**
+   * Closes the database. An embedded H2 database is shut down explicitly: its last commits reach
+   * the file only when the store is closed, and a process that exits with connections still open
+   * (Spring Batch and Spark hold some until the JVM ends) lost them, so a completed run read back
+   * as STARTED in the next process.
+   */
   @Override
   public void close() {
+    if ("h2".equals(platform)) {
+      try (Statement statement = keepOpen.createStatement()) {
+        statement.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        // Already closed by another path; nothing left to flush.
+      }
+    }
     closeQuietly(keepOpen);
   }
 

@@ -73,4 +73,33 @@ class LauncherIT {
     assertThat(status.out()).contains("No runs yet.");
     assertThat(dir.resolve("work/job-repository/idic.mv.db")).exists();
   }
+
+  @Test
+  void aCompletedRunIsRecordedForTheNextProcess() throws Exception {
+    Files.writeString(
+        dir.resolve("tx.csv"),
+        "transaction_id,customer_id,ts,amount\n"
+            + "T1,C1,2026-01-05T10:00:00Z,10.00\n"
+            + "T2,C1,2026-03-05T10:00:00Z,20.00\n"
+            + "T3,C2,2026-02-05T10:00:00Z,5.00\n"
+            + "T4,C3,2026-02-06T10:00:00Z,7.00\n"
+            + "T5,C3,2026-04-06T10:00:00Z,8.00\n"
+            + "T6,C3,2026-06-06T10:00:00Z,9.00\n");
+    Files.writeString(
+        dir.resolve("idic.yaml"),
+        "work_dir: work\ninputs:\n  transactions:\n    path: tx.csv\n"
+            + "tiers: {basis: historical_spend}\nmodels: {fail_on_non_convergence: false}\n");
+
+    Outcome run = idic("run", "--conf=idic.yaml", "--as-of=2026-11-22");
+    Outcome status = idic("status", "--conf=idic.yaml");
+    Outcome again = idic("run", "--conf=idic.yaml", "--as-of=2026-11-22");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(status.out())
+        .as("the job repository kept the end of the run after its process exited")
+        .contains("COMPLETED")
+        .doesNotContain("STARTED");
+    assertThat(again.code()).as(again.toString()).isZero();
+    assertThat(again.out()).as("a rerun in a new process is a no-op").contains("already done");
+  }
 }

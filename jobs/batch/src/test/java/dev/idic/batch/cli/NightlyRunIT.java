@@ -141,7 +141,9 @@ class NightlyRunIT {
     // What a SIGKILL during the features step leaves behind: execution and step still STARTED.
     try (Connection connection =
             DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.resolve("work/job-repository/idic") + ";AUTO_SERVER=TRUE",
+                "jdbc:h2:file:"
+                    + dir.resolve("work/job-repository/idic")
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "sa",
                 "");
         Statement statement = connection.createStatement()) {

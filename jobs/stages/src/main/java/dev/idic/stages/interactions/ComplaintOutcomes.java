@@ -27,9 +27,11 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>{@code resolved}: raised at least one complaint on or before D - P, and every such
- *       complaint was resolved by the end of D;
+ *       complaint was closed by the end of D with an outcome that resolves it (anything but {@code
+ *       unresolved} or a dispute outcome such as {@code disputed}): the complaints "resolved well"
+ *       of the source material;
  *   <li>{@code unresolved}: raised at least one complaint on or before D - P that is still open at
- *       the end of D;
+ *       the end of D, or was closed unresolved or disputed;
  *   <li>{@code never_complained}: no complaint at all on or before D.
  * </ul>
  *
@@ -53,9 +55,19 @@ public final class ComplaintOutcomes {
    * @param interactionsDF {@code interactions_accepted}
    * @param activityDF per customer: customer_id, first_purchase_date, active_previous_period,
    *     active_current_period (see {@link PurchaseActivity})
+   * @param disputeOutcomes outcomes that close a complaint as disputed (lower case)
    */
   public static Dataset<Row> apply(
-      Dataset<Row> interactionsDF, Dataset<Row> activityDF, AsOf asOf, int churnPeriodDays) {
+      Dataset<Row> interactionsDF,
+      Dataset<Row> activityDF,
+      AsOf asOf,
+      int churnPeriodDays,
+      List<String> disputeOutcomes) {
+    List<String> notResolved = new java.util.ArrayList<>(disputeOutcomes);
+    notResolved.add("unresolved");
+    Column resolvedWell =
+        ComplaintMetrics.isResolved(asOf)
+            .and(ComplaintMetrics.isDispute(notResolved).unary_$bang());
     Column periodStart = date_sub(asOf.dateLit(), churnPeriodDays);
     Column beforePeriod = col("interaction_date").leq(periodStart);
     Dataset<Row> statusDF =
@@ -63,8 +75,7 @@ public final class ComplaintOutcomes {
             .groupBy("customer_id")
             .agg(
                 count_if(beforePeriod).as("complaints_before_period"),
-                count_if(beforePeriod.and(ComplaintMetrics.isResolved(asOf).unary_$bang()))
-                    .as("open_before_period"));
+                count_if(beforePeriod.and(resolvedWell.unary_$bang())).as("open_before_period"));
 
     Column group =
         when(col("complaints_before_period").isNull(), lit("never_complained"))

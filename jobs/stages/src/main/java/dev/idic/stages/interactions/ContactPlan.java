@@ -102,11 +102,13 @@ public final class ContactPlan {
             ", ",
             when(
                 col("call_every_months").isNotNull(),
-                format_string("call every %d months", col("call_every_months"))),
+                format_string(
+                    "call every %s", Phrases.count(col("call_every_months"), "month", "months"))),
             when(col("call_every_months").isNull(), lit("no calls")),
             when(
                 col("visit_every_months").isNotNull(),
-                format_string("visit every %d months", col("visit_every_months"))),
+                format_string(
+                    "visit every %s", Phrases.count(col("visit_every_months"), "month", "months"))),
             when(col("visit_every_months").isNull(), lit("no visits")));
     Column who =
         when(
@@ -130,8 +132,8 @@ public final class ContactPlan {
         when(
                 col(contact + "_overdue"),
                 format_string(
-                    "%s overdue by %d days (%s)",
-                    lit(contact), col("days_" + contact + "_overdue"), since))
+                    "%s overdue by %s (%s)",
+                    lit(contact), Phrases.days(col("days_" + contact + "_overdue")), since))
             .otherwise(
                 format_string(
                     "%s due %s (%s)",

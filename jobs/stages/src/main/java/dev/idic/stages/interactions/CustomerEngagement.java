@@ -17,8 +17,7 @@ import org.apache.spark.sql.Row;
  * LifecycleStages}) and difficulty ({@link DifficultyClasses}). Customers without interactions get
  * zero counts and null dates, shares and complaint statistics.
  *
- * <p>{@link #build} returns the working frame, which also carries the tier ranking columns the
- * marketer lists need; {@link #table} selects the published {@code customer_engagement} columns.
+ * <p>Inputs are cast to their contract types where a format string or division relies on them.
  */
 public final class CustomerEngagement {
 
@@ -33,27 +32,21 @@ public final class CustomerEngagement {
     this.settings = settings;
   }
 
-  /** The working frame: every engagement column plus the tier ranking columns. */
+  /** The {@code customer_engagement} table, columns in the order of {@link #COLUMNS}. */
   public Dataset<Row> build(EngagementInputs inputs) {
     Dataset<Row> customersDF =
         inputs
             .tiersDF()
-            .select(
-                "customer_id",
-                "tier",
-                "tier_basis",
-                "basis_value",
-                "value_rank",
-                "value_percentile")
+            .select("customer_id", "tier")
             .join(
                 inputs
                     .featuresDF()
                     .select(
-                        "customer_id",
-                        "first_purchase_date",
-                        "last_purchase_date",
-                        "days_since_last_purchase",
-                        "frequency"),
+                        col("customer_id"),
+                        col("first_purchase_date"),
+                        col("last_purchase_date"),
+                        col("days_since_last_purchase").cast("int"),
+                        col("frequency").cast("int")),
                 "customer_id")
             .join(
                 PurchaseActivity.perCustomer(
@@ -69,7 +62,10 @@ public final class CustomerEngagement {
                     settings.difficulty().disputeOutcomes()),
                 "customer_id",
                 "left")
-            .join(inputs.scoresDF().select("customer_id", "p_alive"), "customer_id", "left")
+            .join(
+                inputs.scoresDF().select(col("customer_id"), col("p_alive").cast("double")),
+                "customer_id",
+                "left")
             .join(oneEstimatePerCustomer(inputs.walletDF()), "customer_id", "left")
             .na()
             .fill(0L, zeroWhenAbsent().toArray(String[]::new))
@@ -81,12 +77,8 @@ public final class CustomerEngagement {
         Loyalty.addMeasures(customersDF, asOf, settings.churnPeriodDays(), settings.loyalty());
     customersDF =
         LifecycleStages.addStage(customersDF, settings.churnPeriodDays(), settings.lifecycle());
-    return DifficultyClasses.addClass(customersDF, settings.difficulty());
-  }
-
-  /** The {@code customer_engagement} table from the working frame. */
-  public static Dataset<Row> table(Dataset<Row> engagementDF) {
-    return engagementDF.select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+    return DifficultyClasses.addClass(customersDF, settings.difficulty())
+        .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
   private static List<String> columns() {
@@ -178,6 +170,6 @@ public final class CustomerEngagement {
   private static Dataset<Row> oneEstimatePerCustomer(Dataset<Row> walletDF) {
     return walletDF
         .groupBy("customer_id")
-        .agg(max("estimated_category_spend").as("estimated_category_spend"));
+        .agg(max(col("estimated_category_spend").cast("double")).as("estimated_category_spend"));
   }
 }

@@ -51,11 +51,11 @@ public final class DifficultyClasses {
         .withColumn(
             "difficulty_reason",
             format_string(
-                "%d points in the last 365 days: %d complaints, %d disputes (x%d), %d returns",
-                points,
-                col("complaints_365d"),
-                col("disputes_365d"),
+                "%s in the last 365 days: %s, %s (%d points each), %s",
+                Phrases.count(points, "point", "points"),
+                Phrases.count(col("complaints_365d"), "complaint", "complaints"),
+                Phrases.count(col("disputes_365d"), "dispute", "disputes"),
                 lit(rules.disputePoints()),
-                col("returns_365d")));
+                Phrases.count(col("returns_365d"), "return", "returns")));
   }
 }

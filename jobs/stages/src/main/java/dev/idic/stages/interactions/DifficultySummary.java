@@ -32,7 +32,7 @@ public final class DifficultySummary {
   public static Dataset<Row> apply(Dataset<Row> engagementDF, DifficultyRules rules) {
     List<String> ruleTexts =
         List.of(
-            "fewer than " + rules.normalFromPoints() + " points",
+            range(0, rules.normalFromPoints()),
             range(rules.normalFromPoints(), rules.demandingFromPoints()),
             range(rules.demandingFromPoints(), rules.difficultFromPoints()),
             rules.difficultFromPoints() + " points or more");

@@ -6,19 +6,14 @@ import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.settings.ContactSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The interactions stage: contact history, complaints, loyalty, lifecycle, difficulty, the contact
@@ -45,15 +40,6 @@ public final class InteractionsStage implements Stage {
           "list_vip_key_overdue",
           "list_high_value_at_risk");
 
-  private final ContactSettings settings;
-
-  /**
-   * @param settings contact cadence and the rules of loyalty, lifecycle and difficulty
-   */
-  public InteractionsStage(ContactSettings settings) {
-    this.settings = settings;
-  }
-
   @Override
   public String name() {
     return "interactions";
@@ -63,8 +49,9 @@ public final class InteractionsStage implements Stage {
   public StageReport run(RunContext context) {
     SparkSession spark = context.spark();
     AsOf asOf = new AsOf(context.asOfDate(), context.settings().timeZone());
+    ContactSettings settings = context.settings().contact();
     List<String> warnings = new ArrayList<>();
-    EngagementInputs inputs = readInputs(context, warnings);
+    EngagementInputs inputs = StagedInputs.read(context, warnings);
 
     CustomerEngagement engagement = new CustomerEngagement(asOf, settings);
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -72,17 +59,17 @@ public final class InteractionsStage implements Stage {
       // Each table is staged and read back before the next builds on it: the engagement plan is
       // wide, and reading it back cuts its lineage instead of re-optimising it for every table.
       Dataset<Row> engagementDF =
-          write(
-              context,
-              "customer_engagement",
-              CustomerEngagement.table(engagement.build(inputs)),
-              counts);
+          write(context, "customer_engagement", engagement.build(inputs), counts);
       Dataset<Row> customersDF =
           engagementDF.join(
               inputs
                   .tiersDF()
                   .select(
-                      "customer_id", "tier_basis", "basis_value", "value_rank", "value_percentile"),
+                      col("customer_id"),
+                      col("tier_basis"),
+                      col("basis_value").cast("double"),
+                      col("value_rank").cast("long"),
+                      col("value_percentile").cast("double")),
               "customer_id");
       Dataset<Row> planDF =
           write(context, "contact_plan", ContactPlan.apply(engagementDF, asOf, settings), counts);
@@ -90,7 +77,11 @@ public final class InteractionsStage implements Stage {
           context,
           "complaint_outcomes",
           ComplaintOutcomes.apply(
-              inputs.interactionsDF(), engagementDF, asOf, settings.churnPeriodDays()),
+              inputs.interactionsDF(),
+              engagementDF,
+              asOf,
+              settings.churnPeriodDays(),
+              settings.difficulty().disputeOutcomes()),
           counts);
       write(context, "loyalty_summary", LoyaltySummary.apply(engagementDF), counts);
       write(
@@ -140,93 +131,4 @@ public final class InteractionsStage implements Stage {
     }
     return details;
   }
-
-  private static EngagementInputs readInputs(RunContext context, List<String> warnings) {
-    Dataset<Row> interactionsDF =
-        optional(
-            context,
-            "interactions_accepted",
-            INTERACTIONS,
-            warnings,
-            "contact counts are zero, the contact plan counts from first purchases");
-    Dataset<Row> scoresDF =
-        optional(
-            context,
-            "customer_scores",
-            SCORES,
-            warnings,
-            "lifecycle and loyalty use the purchase-gap rules instead of P(alive)");
-    Dataset<Row> walletDF =
-        optional(context, "wallet_estimates_accepted", WALLET, warnings, "share of wallet is null");
-    return new EngagementInputs(
-        required(context, "customer_tiers"),
-        required(context, "customer_features"),
-        required(context, "transactions_accepted"),
-        interactionsDF,
-        scoresDF,
-        walletDF);
-  }
-
-  private static Dataset<Row> required(RunContext context, String table) {
-    String path = context.paths().staged(table);
-    if (!exists(context.spark(), path)) {
-      throw new IllegalStateException(
-          "interactions stage: the staged table "
-              + table
-              + " is missing at "
-              + path
-              + "; run the stages before interactions (ingest, features, models, tiers) for this as-of date first");
-    }
-    return context.spark().read().parquet(path);
-  }
-
-  private static Dataset<Row> optional(
-      RunContext context,
-      String table,
-      StructType schema,
-      List<String> warnings,
-      String consequence) {
-    String path = context.paths().staged(table);
-    if (exists(context.spark(), path)) {
-      return context.spark().read().parquet(path);
-    }
-    warnings.add("no staged " + table + ": " + consequence);
-    return context.spark().createDataFrame(List.of(), schema);
-  }
-
-  private static boolean exists(SparkSession spark, String path) {
-    Path hadoopPath = new Path(path);
-    try {
-      return hadoopPath
-          .getFileSystem(spark.sparkContext().hadoopConfiguration())
-          .exists(hadoopPath);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "interactions stage: cannot check for staged table at " + path, e);
-    }
-  }
-
-  private static final StructType INTERACTIONS =
-      new StructType()
-          .add("interaction_id", DataTypes.StringType)
-          .add("customer_id", DataTypes.StringType)
-          .add("ts", DataTypes.TimestampType)
-          .add("interaction_date", DataTypes.DateType)
-          .add("channel", DataTypes.StringType)
-          .add("initiator", DataTypes.StringType)
-          .add("type", DataTypes.StringType)
-          .add("resolved_ts", DataTypes.TimestampType)
-          .add("outcome", DataTypes.StringType)
-          .add("satisfaction", DataTypes.IntegerType)
-          .add("known_customer", DataTypes.BooleanType);
-
-  private static final StructType SCORES =
-      new StructType()
-          .add("customer_id", DataTypes.StringType)
-          .add("p_alive", DataTypes.DoubleType);
-
-  private static final StructType WALLET =
-      new StructType()
-          .add("customer_id", DataTypes.StringType)
-          .add("estimated_category_spend", DataTypes.DoubleType);
 }

@@ -87,15 +87,15 @@ public final class LifecycleStages {
             .when(declineByGap, gapReason(idle, gap, rules.declineGapMultiple()))
             .when(
                 col("frequency").equalTo(0),
-                format_string("single purchase day, %d days ago", idle))
+                format_string("single purchase day, %s ago", Phrases.days(idle)))
             .when(
                 col("tenure_days").leq(rules.acquisitionMaxTenureDays()),
-                format_string("customer for %d days", col("tenure_days")))
+                format_string("customer for %s", Phrases.days(col("tenure_days"))))
             .when(
                 col("tenure_days").lt(rules.maturityMinTenureDays()),
                 format_string(
-                    "customer for %d days, under %d",
-                    col("tenure_days"), lit(rules.maturityMinTenureDays())))
+                    "customer for %s, under %d",
+                    Phrases.days(col("tenure_days")), lit(rules.maturityMinTenureDays())))
             .when(
                 growingSpend,
                 format_string(
@@ -104,8 +104,10 @@ public final class LifecycleStages {
                     col("net_spend_365d").divide(col("net_spend_prev_365d"))))
             .otherwise(
                 format_string(
-                    "customer for %d days, buying every %.0f days, last purchase %d days ago",
-                    col("tenure_days"), col("expected_gap_days"), idle));
+                    "customer for %s, buying every %.0f days, last purchase %s ago",
+                    Phrases.days(col("tenure_days")),
+                    col("expected_gap_days"),
+                    Phrases.days(idle)));
     return customersDF
         .withColumn(
             "mean_inter_purchase_days",
@@ -124,7 +126,7 @@ public final class LifecycleStages {
 
   private static Column gapReason(Column idle, Column gap, double multiple) {
     return format_string(
-        "no purchase for %d days, over %.1f x the expected gap of %.0f days",
-        idle, lit(multiple), gap);
+        "no purchase for %s, over %.1f x the expected gap of %.0f days",
+        Phrases.days(idle), lit(multiple), gap);
   }
 }

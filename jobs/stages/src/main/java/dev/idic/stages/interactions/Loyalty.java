@@ -62,7 +62,9 @@ public final class Loyalty {
                         lit(0.0), col("net_spend_365d").divide(col("estimated_category_spend"))))))
         .withColumn(
             "loyalty_retention_component",
-            when(col("p_alive").isNotNull(), col("p_alive")).otherwise(retentionFallback))
+            when(col("p_alive").isNull(), retentionFallback)
+                .when(col("frequency").equalTo(0), least(col("p_alive"), retentionFallback))
+                .otherwise(col("p_alive")))
         .withColumn(
             "loyalty_tenure_component",
             least(lit(1.0), col("tenure_days").divide((double) rules.fullTenureDays())))

@@ -58,7 +58,8 @@ public final class MarketerLists {
                 valuePhrase(),
                 Tiers.label(col("tier")),
                 pAlivePhrase(),
-                format_string("last purchase %d days ago", col("days_since_last_purchase")),
+                format_string(
+                    "last purchase %s ago", Phrases.days(col("days_since_last_purchase"))),
                 format_string("lifecycle %s", col("lifecycle_stage"))))
         .orderBy("value_rank", "customer_id")
         .select(
@@ -143,6 +144,7 @@ public final class MarketerLists {
     Column last = col("last_" + contact + "_date");
     return when(last.isNull(), lit("no " + contact + " on record"))
         .otherwise(
-            format_string("no %s for %d days", lit(contact), datediff(asOf.dateLit(), last)));
+            format_string(
+                "no %s for %s", lit(contact), Phrases.days(datediff(asOf.dateLit(), last))));
   }
 }

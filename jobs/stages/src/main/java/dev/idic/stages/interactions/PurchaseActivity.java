@@ -2,7 +2,6 @@ package dev.idic.stages.interactions;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -34,25 +33,33 @@ public final class PurchaseActivity {
    */
   public static Dataset<Row> perCustomer(
       Dataset<Row> transactionsDF, AsOf asOf, int churnPeriodDays) {
-    Column date = col("purchase_date");
     Column amount = col("amount").cast("double");
-    Column purchase = amount.gt(0);
+    // one row per customer and day first: purchase days are then counted without a distinct
+    Dataset<Row> daysDF =
+        transactionsDF
+            .where(col("purchase_date").leq(asOf.dateLit()))
+            .groupBy("customer_id", "purchase_date")
+            .agg(
+                sum(amount).as("net_amount"),
+                count_if(amount.gt(0)).gt(0).as("purchase_day"),
+                count_if(amount.lt(0)).as("returns"));
+    Column date = col("purchase_date");
+    Column purchaseDay = col("purchase_day");
     Column lastYear = asOf.withinLastDays(date, 365);
     Column yearBefore = asOf.withinDaysEndingBefore(date, 365, 365);
-    return transactionsDF
-        .where(date.leq(asOf.dateLit()))
+    return daysDF
         .groupBy("customer_id")
         .agg(
-            countDistinct(when(purchase.and(lastYear), date)).cast("long").as("purchase_days_365d"),
-            coalesce(sum(when(lastYear, amount)), lit(0.0)).as("net_spend_365d"),
-            coalesce(sum(when(yearBefore, amount)), lit(0.0)).as("net_spend_prev_365d"),
-            count_if(amount.lt(0).and(lastYear)).as("returns_365d"),
+            count_if(purchaseDay.and(lastYear)).as("purchase_days_365d"),
+            coalesce(sum(when(lastYear, col("net_amount"))), lit(0.0)).as("net_spend_365d"),
+            coalesce(sum(when(yearBefore, col("net_amount"))), lit(0.0)).as("net_spend_prev_365d"),
+            coalesce(sum(when(lastYear, col("returns"))), lit(0L)).as("returns_365d"),
             count_if(
-                    purchase.and(
+                    purchaseDay.and(
                         asOf.withinDaysEndingBefore(date, churnPeriodDays, churnPeriodDays)))
                 .gt(0)
                 .as("active_previous_period"),
-            count_if(purchase.and(asOf.withinLastDays(date, churnPeriodDays)))
+            count_if(purchaseDay.and(asOf.withinLastDays(date, churnPeriodDays)))
                 .gt(0)
                 .as("active_current_period"));
   }

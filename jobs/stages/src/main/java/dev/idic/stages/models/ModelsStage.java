@@ -37,10 +37,6 @@ public final class ModelsStage implements Stage {
 
   @Override
   public StageReport run(RunContext context) {
-    context
-        .spark()
-        .sparkContext()
-        .setJobGroup(name(), "fit purchase and spend models, score customers", false);
     ModelSettings settings = context.settings().models();
     TimeUnit unit = context.settings().timeUnit();
     Dataset<Row> featuresDF = context.spark().read().parquet(context.paths().staged(INPUT));

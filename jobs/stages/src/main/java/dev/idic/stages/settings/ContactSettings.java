@@ -130,13 +130,12 @@ public record ContactSettings(
   }
 
   /**
-   * Difficulty class rules. Behaviour in the trailing window is scored in points: one per
-   * complaint, {@code disputePoints} per dispute (a complaint whose outcome is one of {@code
-   * disputeOutcomes}, on top of its complaint point) and one per return (a transaction with a
-   * negative amount). Classes are fixed point thresholds, not quantiles, so the observed split can
-   * be compared with the 30/40/20/10 reference.
+   * Difficulty class rules. Behaviour in the 365 days ending on the as-of date is scored in points:
+   * one per complaint, {@code disputePoints} per dispute (a complaint whose outcome is one of
+   * {@code disputeOutcomes}, on top of its complaint point) and one per return (a transaction with
+   * a negative amount). Classes are fixed point thresholds, not quantiles, so the observed split
+   * can be compared with the 30/40/20/10 reference.
    *
-   * @param windowDays trailing window of behaviour, in days ending on the as-of date
    * @param disputeOutcomes complaint outcomes that count as disputes (case-insensitive)
    * @param disputePoints points per dispute
    * @param normalFromPoints fewest points of a normal customer (fewer: easy)
@@ -144,7 +143,6 @@ public record ContactSettings(
    * @param difficultFromPoints fewest points of a difficult customer
    */
   public record DifficultyRules(
-      int windowDays,
       List<String> disputeOutcomes,
       int disputePoints,
       int normalFromPoints,
@@ -156,7 +154,6 @@ public record ContactSettings(
           disputeOutcomes == null
               ? List.of()
               : disputeOutcomes.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
-      require(windowDays > 0, "difficulty windowDays must be positive");
       require(disputePoints >= 0, "difficulty disputePoints must not be negative");
       require(
           0 < normalFromPoints
@@ -167,16 +164,18 @@ public record ContactSettings(
 
     public static DifficultyRules defaults() {
       return new DifficultyRules(
-          365, List.of("disputed", "rejected", "escalated", "chargeback"), 2, 1, 3, 6);
+          List.of("disputed", "rejected", "escalated", "chargeback"), 2, 1, 3, 6);
     }
   }
 
   /**
    * The loyalty index: 100 times the weighted mean of four components in 0..1. Retention is
    * P(alive) when the models ran, else 1 - days since last purchase / (2 × churn period), floored
-   * at 0; tenure is tenure days / {@code fullTenureDays}, capped at 1; frequency is purchase days
-   * in the trailing 365 days / {@code fullPurchaseDaysPerYear}, capped at 1; wallet is the share of
-   * wallet. A customer without a wallet estimate is scored on the other three, weights rescaled.
+   * at 0; for a customer with a single purchase day it is the lower of the two, since BG/NBD puts
+   * their P(alive) at 1 by construction; tenure is tenure days / {@code fullTenureDays}, capped at
+   * 1; frequency is purchase days in the trailing 365 days / {@code fullPurchaseDaysPerYear},
+   * capped at 1; wallet is the share of wallet. A customer without a wallet estimate is scored on
+   * the other three, weights rescaled.
    *
    * @param retentionWeight weight of the retention component
    * @param tenureWeight weight of the tenure component

@@ -17,6 +17,7 @@ import java.time.ZoneId;
  * @param rfm RFM scoring settings
  * @param tiers value tier settings
  * @param models model settings
+ * @param contact contact cadence per tier and the interaction analytics' rules
  */
 public record PipelineSettings(
     ZoneId timeZone,
@@ -29,4 +30,5 @@ public record PipelineSettings(
     double maxRejectRatio,
     RfmSettings rfm,
     TierSettings tiers,
-    ModelSettings models) {}
+    ModelSettings models,
+    ContactSettings contact) {}

@@ -199,7 +199,8 @@ class IngestQuarantineTest {
             maxRejectRatio,
             base.rfm(),
             base.tiers(),
-            base.models());
+            base.models(),
+            base.contact());
     return TestRuns.context(settings, AS_OF);
   }
 

@@ -19,6 +19,8 @@ class ComplaintOutcomesTest {
       "customer_id string, first_purchase_date date, active_previous_period boolean,"
           + " active_current_period boolean";
 
+  static final List<String> DISPUTES = List.of("disputed", "chargeback");
+
   // D = 2026-06-30, churn period 90 days: status is taken on 2026-04-01 (D - 90).
   private final Dataset<Row> activityDF =
       frame(
@@ -27,6 +29,7 @@ class ComplaintOutcomesTest {
           new Object[] {"r2", date("2025-01-01"), true, false},
           new Object[] {"u1", date("2025-01-01"), true, false},
           new Object[] {"u2", date("2025-01-01"), false, false},
+          new Object[] {"d1", date("2025-01-01"), true, false},
           new Object[] {"n1", date("2025-01-01"), true, true},
           new Object[] {"n2", date("2025-01-01"), true, true},
           new Object[] {"n3", date("2026-04-01"), false, true},
@@ -40,12 +43,14 @@ class ComplaintOutcomesTest {
           complaint("u1", "2026-03-15T09:00:00Z", null, null, null),
           complaint("u2", "2026-03-15T09:00:00Z", "2026-03-16T09:00:00Z", "refund", 4),
           complaint("u2", "2026-01-01T09:00:00Z", "2026-07-10T09:00:00Z", "refund", 1),
+          complaint("d1", "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z", "disputed", 1),
           complaint("late", "2026-05-01T09:00:00Z", null, null, null),
           complaint("new", "2026-03-01T09:00:00Z", null, null, null));
 
   @Test
   void comparesResolvedUnresolvedAndNeverComplained() {
-    List<Row> rows = ComplaintOutcomes.apply(interactionsDF, activityDF, AS_OF, 90).collectAsList();
+    List<Row> rows =
+        ComplaintOutcomes.apply(interactionsDF, activityDF, AS_OF, 90, DISPUTES).collectAsList();
     assertThat(rows)
         .extracting(r -> r.<String>getAs("complaint_group"))
         .as("the three groups in order")
@@ -61,13 +66,15 @@ class ComplaintOutcomesTest {
 
     Row unresolved = rows.get(1);
     assertThat(unresolved.<Long>getAs("customers"))
-        .as("u1 open; u2 has one complaint resolved only after D")
-        .isEqualTo(2L);
+        .as("u1 open; u2 has one complaint resolved only after D; d1 closed as disputed")
+        .isEqualTo(3L);
     assertThat(unresolved.<Double>getAs("repeat_purchase_rate"))
         .as("neither bought")
         .isCloseTo(0.0, within(0.0));
-    assertThat(unresolved.<Long>getAs("churned")).as("u1").isEqualTo(1L);
-    assertThat(unresolved.<Double>getAs("churn_rate")).as("u1 of u1").isCloseTo(1.0, within(1e-12));
+    assertThat(unresolved.<Long>getAs("churned")).as("u1, d1").isEqualTo(2L);
+    assertThat(unresolved.<Double>getAs("churn_rate"))
+        .as("u1, d1 of u1, d1")
+        .isCloseTo(1.0, within(1e-12));
 
     Row never = rows.get(2);
     assertThat(never.<Long>getAs("customers"))
@@ -84,11 +91,12 @@ class ComplaintOutcomesTest {
 
   @Test
   void keepsAllGroupsWithoutInteractions() {
-    List<Row> rows = ComplaintOutcomes.apply(interactions(), activityDF, AS_OF, 90).collectAsList();
+    List<Row> rows =
+        ComplaintOutcomes.apply(interactions(), activityDF, AS_OF, 90, DISPUTES).collectAsList();
     assertThat(rows)
         .extracting(r -> r.<Long>getAs("customers"))
         .as("every eligible customer never complained; empty groups have zero customers")
-        .containsExactly(0L, 0L, 8L);
+        .containsExactly(0L, 0L, 9L);
     assertThat(rows.get(0).<Object>getAs("churn_rate")).as("no rate for an empty group").isNull();
   }
 }

@@ -57,7 +57,7 @@ class ContactPlanTest {
     assertThat(vip.<String>getAs("reason"))
         .as("plain-language reason")
         .isEqualTo(
-            "VIP customer: call every 1 months, visit every 3 months; call overdue by 15 days"
+            "VIP customer: call every 1 month, visit every 3 months; call overdue by 15 days"
                 + " (last call 2026-05-15); visit due 2026-07-30 (last visit 2026-04-30)");
   }
 

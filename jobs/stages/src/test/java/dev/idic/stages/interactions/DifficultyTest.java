@@ -50,7 +50,8 @@ class DifficultyTest {
   void explainsThePoints() {
     assertThat(byCustomer(classedDF, "hard").<String>getAs("difficulty_reason"))
         .as("reason lists the behaviour")
-        .isEqualTo("6 points in the last 365 days: 2 complaints, 1 disputes (x2), 2 returns");
+        .isEqualTo(
+            "6 points in the last 365 days: 2 complaints, 1 dispute (2 points each), 2 returns");
   }
 
   @Test
@@ -77,8 +78,7 @@ class DifficultyTest {
     assertThat(rows)
         .extracting(r -> r.<String>getAs("class_rule"))
         .as("point ranges")
-        .containsExactly(
-            "fewer than 1 points", "1 to 2 points", "3 to 5 points", "6 points or more");
+        .containsExactly("0 points", "1 to 2 points", "3 to 5 points", "6 points or more");
   }
 
   @Test

@@ -36,6 +36,9 @@ class LoyaltyTest {
               },
               new Object[] {
                 "d", "small", date("2026-01-01"), 0, 300, 0L, -20.0, false, false, 50.0, null
+              },
+              new Object[] {
+                "e", "small", date("2026-01-01"), 0, 135, 0L, 0.0, false, false, null, 1.0
               }),
           AS_OF,
           90,
@@ -94,6 +97,9 @@ class LoyaltyTest {
         .as("no estimate: 100 (0.4 0.75 + 0.2 1 + 0.2 1) / 0.8")
         .isCloseTo(87.5, within(1e-9));
 
+    assertThat(byCustomer(loyaltyDF, "e").<Double>getAs("loyalty_retention_component"))
+        .as("single purchase day: the lower of P(alive) 1 and 1 - 135 / 180")
+        .isCloseTo(0.25, within(1e-12));
     assertThat(byCustomer(loyaltyDF, "d").<Double>getAs("loyalty_retention_component"))
         .as("300 idle days floor retention at 0")
         .isCloseTo(0.0, within(0.0));

@@ -253,7 +253,8 @@ class ModelsStageTest {
             0.0,
             RfmSettings.quintiles(),
             TierSettings.defaults(),
-            models);
+            models,
+            dev.idic.stages.settings.ContactSettings.defaults());
     return new RunContext(spark, AS_OF, settings, new RunPaths(settings.warehouse(), AS_OF));
   }
 }

@@ -46,7 +46,8 @@ class RunManifestTest {
             0.05,
             RfmSettings.quintiles(),
             TierSettings.defaults(),
-            ModelSettings.defaults());
+            ModelSettings.defaults(),
+            dev.idic.stages.settings.ContactSettings.defaults());
     RunManifest manifest =
         new RunManifest(
             LocalDate.of(2026, 11, 22),

@@ -2,6 +2,7 @@ package dev.idic.stages.testing;
 
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
+import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
@@ -57,7 +58,8 @@ public final class TestRuns {
         0.05,
         RfmSettings.quintiles(),
         tiers,
-        ModelSettings.defaults());
+        ModelSettings.defaults(),
+        ContactSettings.defaults());
   }
 
   public static RunContext context(PipelineSettings settings, LocalDate asOf) {

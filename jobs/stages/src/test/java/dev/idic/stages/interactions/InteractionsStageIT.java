@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
-import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -35,9 +34,9 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InteractionsStageTest {
+class InteractionsStageIT {
 
-  private final InteractionsStage stage = new InteractionsStage(ContactSettings.defaults());
+  private final InteractionsStage stage = new InteractionsStage();
 
   @Test
   void stagesEveryTableInItsContractedShape(@TempDir Path warehouse) throws IOException {
@@ -121,7 +120,8 @@ class InteractionsStageTest {
             0.05,
             RfmSettings.quintiles(),
             TierSettings.defaults(),
-            ModelSettings.defaults());
+            ModelSettings.defaults(),
+            dev.idic.stages.settings.ContactSettings.defaults());
     return new RunContext(LocalSpark.session(), D, settings, new RunPaths(root, D));
   }
 
@@ -197,7 +197,7 @@ class InteractionsStageTest {
   private static void assertMatchesContract(String table, Dataset<Row> df) throws IOException {
     JsonNode contract;
     try (InputStream in =
-        InteractionsStageTest.class.getResourceAsStream("/schemas/output/" + table + ".json")) {
+        InteractionsStageIT.class.getResourceAsStream("/schemas/output/" + table + ".json")) {
       assertThat(in).as("contract file schemas/output/%s.json", table).isNotNull();
       contract = new ObjectMapper().readTree(in);
     }
