@@ -38,7 +38,6 @@ class DistJarContentsIT {
         .as("classes of IDIC, Spring Batch, picocli, the JDBC drivers and the YAML reader")
         .contains(
             "dev/idic/batch/cli/IdicCli.class",
-            "dev/idic/dist/ClusterCheck.class",
             "dev/idic/stages/contract/Stage.class",
             "org/springframework/batch/core/job/Job.class",
             "picocli/CommandLine.class",

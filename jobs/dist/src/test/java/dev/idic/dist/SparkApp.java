@@ -1,6 +1,7 @@
 package dev.idic.dist;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +23,12 @@ public record SparkApp(Path jar, String mainClass, List<String> args, Map<String
 
   public SparkApp(Path jar, String mainClass, List<String> args) {
     this(jar, mainClass, args, Map.of());
+  }
+
+  /** This application with {@code moreConf} added to its settings (they win on equal keys). */
+  public SparkApp withConf(Map<String, String> moreConf) {
+    Map<String, String> merged = new HashMap<>(conf);
+    merged.putAll(moreConf);
+    return new SparkApp(jar, mainClass, args, merged);
   }
 }

@@ -321,6 +321,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theShippedClusterConfigurationIsValid() {
+    Path shipped = Path.of("../../conf/cluster.yaml").toAbsolutePath().normalize();
+    IdicConfig config = new ConfigLoader(Map.of(), dir).load(shipped);
+
+    assertThat(config.pipeline().warehouse())
+        .as("conf/cluster.yaml: the warehouse is a URI, kept as given")
+        .isEqualTo("file:///tmp/idic-cluster/warehouse");
+    assertThat(config.pipeline().transactions().path())
+        .isEqualTo("file:///tmp/idic-cluster/input/transactions");
+    assertThat(config.workDir())
+        .as("the driver's local work folder, relative to the file")
+        .isEqualTo(shipped.getParent().getParent().resolve("idic-work/cluster"));
+    assertThat(config.jobRepository().url())
+        .as("embedded H2 unless configured")
+        .startsWith("jdbc:h2:");
+  }
+
+  @Test
+  void theClusterConfigurationsCommentedAlternativesAreValid() throws IOException {
+    String shipped = Files.readString(Path.of("../../conf/cluster.yaml"));
+    String uncommented =
+        shipped
+            .replaceFirst("(?m)^warehouse: file:.*$", "")
+            .replaceFirst("(?m)^# (warehouse: hdfs:)", "$1")
+            .replaceAll("(?m)^# (job_repository:|  url:|  username:|  password_env:)", "$1");
+
+    IdicConfig config = load(uncommented);
+
+    assertThat(config.pipeline().warehouse())
+        .as("the hdfs: warehouse of the comment")
+        .isEqualTo("hdfs://namenode.example.com:8020/idic/warehouse");
+    assertThat(config.jobRepository())
+        .as("the PostgreSQL job repository of the comment")
+        .isEqualTo(
+            new JobRepositoryConfig(
+                "jdbc:postgresql://db.example.com:5432/idic",
+                "idic",
+                "IDIC_JOB_REPOSITORY_PASSWORD"));
+  }
+
+  @Test
   void suggestionsAreOnlyMadeForPlausibleTypos() {
     assertThat(Suggestions.closest("warehous", List.of("warehouse", "work_dir")))
         .contains("warehouse");
