@@ -2,7 +2,7 @@ package dev.idic.batch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.batch.testing.Cli;
+import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.stages.testing.LocalSpark;
 import dev.idic.stages.testing.SharedData;
 import java.nio.file.Path;
@@ -25,14 +25,13 @@ class CdnowPipelineIT {
     SharedData.cdnow();
     Path root = Path.of(System.getProperty("idic.project.root", "../.."));
     Path conf = root.resolve("conf/examples/cdnow.yaml").toAbsolutePath();
-    Cli cli =
-        new Cli(
-            dir,
-            Map.of(
-                "IDIC_WORK_DIR", dir.resolve("work").toString(),
-                "IDIC_WAREHOUSE", dir.resolve("warehouse").toString()));
+    InProcessIdic idic =
+        InProcessIdic.production(dir)
+            .withEnvironment("IDIC_WORK_DIR", dir.resolve("work").toString())
+            .withEnvironment("IDIC_WAREHOUSE", dir.resolve("warehouse").toString());
 
-    Cli.Outcome outcome = cli.idic("run", "--as-of", "1997-09-30", "--conf", conf.toString());
+    InProcessIdic.Outcome outcome =
+        idic.execute("run", "--as-of", "1997-09-30", "--conf", conf.toString());
 
     assertThat(outcome.code()).as("exit code: %s", outcome).isZero();
     String partition = "/as_of_date=1997-09-30";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idic.batch.testing.Cli;
+import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.synth.GeneratedData;
 import dev.idic.stages.synth.SyntheticDataGenerator;
@@ -57,8 +57,8 @@ class NightlyPipelineIT {
           "list_high_value_at_risk");
 
   @TempDir static Path dir;
-  static Cli cli;
-  static Cli.Outcome firstRun;
+  static InProcessIdic idic;
+  static InProcessIdic.Outcome firstRun;
   static GeneratedData data;
 
   @BeforeAll
@@ -83,8 +83,8 @@ class NightlyPipelineIT {
         tiers:
           basis: historical_spend
         """);
-    cli = new Cli(dir, Map.of());
-    firstRun = cli.idic("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
+    idic = InProcessIdic.production(dir);
+    firstRun = idic.execute("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
   }
 
   @Test
@@ -198,7 +198,8 @@ class NightlyPipelineIT {
 
   @Test
   void rerunOfTheCompletedDateIsANoOp() {
-    Cli.Outcome again = cli.idic("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
+    InProcessIdic.Outcome again =
+        idic.execute("run", "--conf", "idic.yaml", "--as-of", AS_OF.toString());
     assertThat(again.code()).as("exit code of a rerun: %s", again).isZero();
     assertThat(again.out()).contains("already");
   }
