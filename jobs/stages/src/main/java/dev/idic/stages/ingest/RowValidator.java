@@ -1,5 +1,6 @@
 package dev.idic.stages.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -322,7 +323,8 @@ public final class RowValidator {
             .select(col(REPEATED_KEY));
     Dataset<Row> flaggedDF =
         validatedDF
-            .join(repeatedKeysDF, validatedDF.col(key).equalTo(col(REPEATED_KEY)), "left")
+            .join(
+                broadcast(repeatedKeysDF), validatedDF.col(key).equalTo(col(REPEATED_KEY)), "left")
             .withColumn(REPEATED_KEY, accepted.and(col(REPEATED_KEY).isNotNull()));
     Dataset<Row> onceDF = flaggedDF.where(col(REPEATED_KEY).unary_$bang()).drop(REPEATED_KEY);
     Dataset<Row> repeatedDF = flaggedDF.where(col(REPEATED_KEY)).drop(REPEATED_KEY);
