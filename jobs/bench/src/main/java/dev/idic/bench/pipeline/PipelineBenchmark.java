@@ -96,6 +96,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
       description = "Generate (or find) the data of every size, measure nothing.")
   boolean generateOnly;
 
+  @Option(
+      names = "--rank-only",
+      description =
+          "Only compare GlobalRank with NTILE, on the generated customers of the largest size"
+              + " (by signup time); writes rank-comparison.md.")
+  boolean rankOnly;
+
   private SparkSession spark;
 
   public static void main(String[] args) {
@@ -114,6 +121,20 @@ public final class PipelineBenchmark implements Callable<Integer> {
     JobProcess job = new JobProcess(root, flags);
     ZoneId zone = ZoneId.of("Europe/Berlin");
 
+    if (rankOnly) {
+      long largest = sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
+      GeneratedData data = BenchData.ensure(this::spark, work.resolve("data"), largest, seed, asOf);
+      RankComparison ranks =
+          RankComparison.measure(spark(), BenchConfig.localPath(data.customers()), "signup_ts");
+      System.out.println(ranks);
+      Files.createDirectories(root.resolve(results));
+      Files.writeString(
+          root.resolve(results).resolve("rank-comparison.md"),
+          new ResultsReport(machine, commandLine() + " -Dbench.args=--rank-only", Instant.now())
+              .rankMarkdown(ranks, Machine.loadAverage()));
+      spark.stop();
+      return 0;
+    }
     List<SizeResult> measured = new ArrayList<>();
     Supplier<SparkSession> session = this::spark;
     try {
@@ -144,7 +165,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             work.resolve("runs/tx=" + largest + "/warehouse/customer_profile/as_of_date=" + asOf)
                 .toString();
         System.out.println("ranking customers of " + largest + ": GlobalRank vs NTILE ...");
-        ranks = Optional.of(RankComparison.measure(spark(), profile));
+        ranks = Optional.of(RankComparison.measure(spark(), profile, "total_spend"));
         System.out.println(ranks.get());
       }
       new ResultsReport(machine, commandLine(), Instant.now())

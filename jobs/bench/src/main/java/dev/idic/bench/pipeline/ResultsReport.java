@@ -121,24 +121,39 @@ final class ResultsReport {
               r.ratioToDuckDb(),
               r.job().wallSeconds() / r.duckDbSeconds()));
     }
-    ranks.ifPresent(
-        c ->
-            out.append(
-                String.format(
-                    Locale.ROOT,
-                    "## Ranking all customers: GlobalRank vs. a global window%n%n"
-                        + "Quintiles of %,d customers by net spend (published customer_profile"
-                        + " of the largest size):%n%n"
-                        + "| method | wall s | partitions |%n|---|---:|---:|%n"
-                        + "| GlobalRank (range-partitioned) | %.1f | %d |%n"
-                        + "| NTILE(5) OVER (ORDER BY ...) | %.1f | %d |%n%n",
-                    c.customers(),
-                    c.globalRankSeconds(),
-                    c.globalRankPartitions(),
-                    c.ntileSeconds(),
-                    c.ntilePartitions())));
+    ranks.ifPresent(c -> out.append(rankSection(c)));
     out.append(targets(results));
     return out.toString();
+  }
+
+  /** The ranking comparison alone, with the machine and the load it ran under. */
+  String rankMarkdown(RankComparison ranks, String loadAfter) {
+    return "# GlobalRank vs. a global window\n\nMeasured "
+        + finished
+        + " on "
+        + machine.summary()
+        + "; load average (1 / 5 / 15 min) afterwards "
+        + loadAfter
+        + ".\n\nCommand: `"
+        + command
+        + "`\n\n"
+        + rankSection(ranks).substring(rankSection(ranks).indexOf("Quintiles"));
+  }
+
+  private static String rankSection(RankComparison c) {
+    return String.format(
+        Locale.ROOT,
+        "## Ranking all customers: GlobalRank vs. a global window%n%n"
+            + "Quintiles of %,d customers (%s):%n%n"
+            + "| method | wall s | partitions |%n|---|---:|---:|%n"
+            + "| GlobalRank (range-partitioned) | %.1f | %d |%n"
+            + "| NTILE(5) OVER (ORDER BY ...) | %.1f | %d |%n%n",
+        c.customers(),
+        c.table(),
+        c.globalRankSeconds(),
+        c.globalRankPartitions(),
+        c.ntileSeconds(),
+        c.ntilePartitions());
   }
 
   private static String targets(List<SizeResult> results) {
