@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Runs {@code idic run} in a child JVM, exactly as the {@code idic} launcher starts it (same main
  * class, Spark's JVM flags, log configuration), and measures it from the outside: wall time, CPU
- * time and resident memory from {@code /proc}, step windows from the run's job repository. A fresh
- * JVM per size keeps the peak memory of one size from hiding another's.
+ * time and resident memory from {@code /proc}, step windows from the run's manifest. A fresh JVM
+ * per size keeps the peak memory of one size from hiding another's.
  */
 final class JobProcess {
 

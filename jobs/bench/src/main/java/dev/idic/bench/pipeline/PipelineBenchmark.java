@@ -192,7 +192,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
     SizeMeasurement run = job.run(config, asOf, runDir);
     long rows = data.transactionRows();
     List<StageFigures> stages = new ArrayList<>();
-    List<StepWindow> windows = StepWindow.read(BenchConfig.jdbcUrl(runDir));
+    List<StepWindow> windows =
+        StepWindow.fromManifest(
+            runDir
+                .resolve("warehouse/_manifests")
+                .resolve("as_of_date=" + asOf)
+                .resolve("manifest.json"));
     for (StepWindow w : windows) {
       stages.add(run.window(w.step(), w.startMillis(), w.endMillis(), rows));
     }

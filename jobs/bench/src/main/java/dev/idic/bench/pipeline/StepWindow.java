@@ -1,16 +1,17 @@
 package dev.idic.bench.pipeline;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.ZoneId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * When one step of the nightly job ran, as the job repository recorded it.
+ * When one step of the nightly job ran.
  *
  * @param step step name (ingest, features, ...)
  * @param startMillis start, epoch milliseconds
@@ -23,26 +24,25 @@ record StepWindow(String step, long startMillis, long endMillis) {
   }
 
   /**
-   * The steps of the only job execution in a fresh job repository, in the order they ran. Reads the
-   * Spring Batch meta-data table {@code BATCH_STEP_EXECUTION} (the documented schema); times there
-   * are local date-times of the JVM that ran the job, which is this machine's zone.
+   * The steps of a completed run from its run manifest ({@code started_at} and {@code
+   * stage_seconds}, in step order). Steps run back to back, so each starts where the previous one
+   * ended; the few milliseconds the job repository takes between steps fall into the next step.
+   * (The manifest, not the H2 job repository: a process that exits right after its last commit can
+   * leave the embedded database file without the last step updates.)
    */
-  static List<StepWindow> read(String jdbcUrl) throws SQLException {
+  static List<StepWindow> fromManifest(Path manifest) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+    long start = Instant.parse(root.path("started_at").asText()).toEpochMilli();
     List<StepWindow> windows = new ArrayList<>();
-    ZoneId zone = ZoneId.systemDefault();
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION"
-                    + " WHERE STATUS = 'COMPLETED' ORDER BY STEP_EXECUTION_ID")) {
-      while (rows.next()) {
-        windows.add(
-            new StepWindow(
-                rows.getString(1),
-                rows.getTimestamp(2).toLocalDateTime().atZone(zone).toInstant().toEpochMilli(),
-                rows.getTimestamp(3).toLocalDateTime().atZone(zone).toInstant().toEpochMilli()));
-      }
+    Iterator<Map.Entry<String, JsonNode>> stages = root.path("stage_seconds").fields();
+    while (stages.hasNext()) {
+      Map.Entry<String, JsonNode> stage = stages.next();
+      long end = start + Math.round(stage.getValue().asDouble() * 1000);
+      windows.add(new StepWindow(stage.getKey(), start, end));
+      start = end;
+    }
+    if (windows.isEmpty()) {
+      throw new IOException("The run manifest " + manifest + " lists no stage times");
     }
     return windows;
   }
