@@ -14,6 +14,7 @@ import dev.idic.stages.settings.TimeUnit;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
 /**
@@ -35,8 +36,32 @@ public final class CustomerSummary {
 
   private CustomerSummary() {}
 
+  /** Name of the metric {@link #from(Dataset, LocalDate, TimeUnit, Observation)} observes. */
+  public static final String CUSTOMERS_SEEN = "customers_seen";
+
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit) {
+    return summarize(perCustomer(transactionsDF), asOfDate, timeUnit);
+  }
+
+  /**
+   * As {@link #from(Dataset, LocalDate, TimeUnit)}, and counts into {@code customersSeen} (metric
+   * {@value #CUSTOMERS_SEEN}) every customer with an accepted transaction, returns-only customers
+   * included, while the summary is computed: no extra pass over the transactions.
+   */
+  public static Dataset<Row> from(
+      Dataset<Row> transactionsDF,
+      LocalDate asOfDate,
+      TimeUnit timeUnit,
+      Observation customersSeen) {
+    return summarize(
+        perCustomer(transactionsDF).observe(customersSeen, count(lit(1)).as(CUSTOMERS_SEEN)),
+        asOfDate,
+        timeUnit);
+  }
+
+  /** One row per customer with any transaction: aggregates of its days. */
+  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF) {
     // Sums stay decimal until the end: exact, so the result does not depend on the order Spark
     // adds partial sums in, and reruns give the same bytes.
     Column amount = col("amount");
@@ -52,23 +77,25 @@ public final class CustomerSummary {
                 sum(when(amount.lt(0), amount.unary_$minus()).otherwise(zero)).as("day_returned"));
 
     Column purchaseDay = col("is_purchase_day");
-    Column asOf = lit(java.sql.Date.valueOf(asOfDate));
-    Dataset<Row> customersDF =
-        daysDF
-            .groupBy("customer_id")
-            .agg(
-                min(when(purchaseDay, col("purchase_date"))).as("first_purchase_date"),
-                max(when(purchaseDay, col("purchase_date"))).as("last_purchase_date"),
-                count(when(purchaseDay, 1)).cast("int").as("purchase_days"),
-                sum(when(purchaseDay, col("day_value")).otherwise(zero)).as("purchase_days_value"),
-                min_by(col("day_value"), when(purchaseDay, col("purchase_date")))
-                    .as("first_day_value"),
-                sum(col("lines")).as("transaction_count"),
-                sum(col("day_value")).as("total_spend"),
-                sum(col("day_gross")).as("gross_spend"),
-                sum(col("day_returned")).as("returned_amount"))
-            .filter(col("purchase_days").gt(0));
+    return daysDF
+        .groupBy("customer_id")
+        .agg(
+            min(when(purchaseDay, col("purchase_date"))).as("first_purchase_date"),
+            max(when(purchaseDay, col("purchase_date"))).as("last_purchase_date"),
+            count(when(purchaseDay, 1)).cast("int").as("purchase_days"),
+            sum(when(purchaseDay, col("day_value")).otherwise(zero)).as("purchase_days_value"),
+            min_by(col("day_value"), when(purchaseDay, col("purchase_date"))).as("first_day_value"),
+            sum(col("lines")).as("transaction_count"),
+            sum(col("day_value")).as("total_spend"),
+            sum(col("day_gross")).as("gross_spend"),
+            sum(col("day_returned")).as("returned_amount"));
+  }
 
+  /** The summary columns of customers with at least one purchase day. */
+  private static Dataset<Row> summarize(
+      Dataset<Row> perCustomerDF, LocalDate asOfDate, TimeUnit timeUnit) {
+    Dataset<Row> customersDF = perCustomerDF.filter(col("purchase_days").gt(0));
+    Column asOf = lit(java.sql.Date.valueOf(asOfDate));
     double unit = timeUnit.days();
     Column frequency = col("purchase_days").minus(1);
     return customersDF.select(

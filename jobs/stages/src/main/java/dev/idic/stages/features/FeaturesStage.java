@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
@@ -26,8 +27,10 @@ public final class FeaturesStage implements Stage {
   public StageReport run(RunContext context) {
     Dataset<Row> transactionsDF =
         context.spark().read().parquet(context.paths().staged("transactions_accepted"));
+    Observation customersSeen = new Observation("customers_seen");
     Dataset<Row> summaryDF =
-        CustomerSummary.from(transactionsDF, context.asOfDate(), context.settings().timeUnit());
+        CustomerSummary.from(
+            transactionsDF, context.asOfDate(), context.settings().timeUnit(), customersSeen);
     String summaryPath = context.paths().staged("customer_summary");
     summaryDF.write().mode(SaveMode.Overwrite).parquet(summaryPath);
     Dataset<Row> storedDF = context.spark().read().parquet(summaryPath);
@@ -39,7 +42,7 @@ public final class FeaturesStage implements Stage {
         .parquet(context.paths().staged(OUTPUT));
 
     long customers = context.spark().read().parquet(context.paths().staged(OUTPUT)).count();
-    long buyers = transactionsDF.select("customer_id").distinct().count();
+    long buyers = observed(customersSeen);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("rows_in", transactionsDF.count());
     counts.put("rows_out", customers);
@@ -52,5 +55,16 @@ public final class FeaturesStage implements Stage {
                     + " row")
             : List.of();
     return new StageReport(counts, Map.of(), warnings);
+  }
+
+  /** Customers with any accepted transaction, counted while the summary was written. */
+  private static long observed(Observation customersSeen) {
+    try {
+      Object value = customersSeen.getAsJava().get(CustomerSummary.CUSTOMERS_SEEN);
+      return value == null ? 0 : ((Number) value).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the customer count", e);
+    }
   }
 }

@@ -80,22 +80,24 @@ public final class IngestStage implements Stage {
     SparkSession spark = context.spark();
     TableContract contract = TableContract.input(inputName);
     Dataset<Row> rawDF = new RawInputReader(spark).read(inputName, source);
-    Dataset<Row> validatedDF =
-        new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate())
-            .validate(rawDF);
+    RowValidator validator =
+        new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate());
 
+    // The row checks run once, into a staged table that holds every row read; the key checks and
+    // both outputs read it back instead of parsing the input again.
     String validatedPath = context.paths().staged("validated_" + inputName);
-    validatedDF.write().mode(SaveMode.Overwrite).parquet(validatedPath);
+    validator.validateRows(rawDF).write().mode(SaveMode.Overwrite).parquet(validatedPath);
     Dataset<Row> storedDF = spark.read().parquet(validatedPath);
+    Dataset<Row> checkedDF = validator.withKeyChecks(storedDF);
 
     Dataset<Row> acceptedDF =
         AcceptedRows.of(
-            inputName, storedDF.filter(col(RowValidator.REASON).isNull()), contract, context);
+            inputName, checkedDF.filter(col(RowValidator.REASON).isNull()), contract, context);
     String acceptedPath = context.paths().staged(inputName + "_accepted");
     acceptedDF.write().mode(SaveMode.Overwrite).parquet(acceptedPath);
 
     Dataset<Row> quarantineDF =
-        storedDF
+        checkedDF
             .filter(col(RowValidator.REASON).isNotNull())
             .select(
                 lit(inputName).as("input"),
@@ -111,8 +113,9 @@ public final class IngestStage implements Stage {
 
     long rowsIn = storedDF.count();
     long accepted = spark.read().parquet(acceptedPath).count();
-    long quarantined =
-        spark.read().parquet(quarantinePath).filter(col("input").equalTo(inputName)).count();
+    Dataset<Row> quarantinedDF =
+        spark.read().parquet(quarantinePath).filter(col("input").equalTo(inputName));
+    long quarantined = quarantinedDF.count();
     if (rowsIn != accepted + quarantined) {
       throw new IllegalStateException(
           inputName
@@ -132,17 +135,16 @@ public final class IngestStage implements Stage {
               + source.path()
               + " has no data rows: check the path, or the header and format settings");
     }
-    return new IngestResult(rowsIn, accepted, quarantined, topReasons(storedDF));
+    return new IngestResult(rowsIn, accepted, quarantined, topReasons(quarantinedDF));
   }
 
-  private static Map<String, Long> topReasons(Dataset<Row> storedDF) {
+  private static Map<String, Long> topReasons(Dataset<Row> quarantinedDF) {
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Row row :
-        storedDF
-            .filter(col(RowValidator.REASON).isNotNull())
-            .groupBy(RowValidator.REASON)
+        quarantinedDF
+            .groupBy("reason")
             .count()
-            .orderBy(desc("count"), col(RowValidator.REASON))
+            .orderBy(desc("count"), col("reason"))
             .collectAsList()) {
       reasons.put(row.getString(0), row.getLong(1));
     }

@@ -1,5 +1,6 @@
 package dev.idic.stages.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -63,6 +64,7 @@ public final class RowValidator {
 
   private static final String THOUSANDS = "^[+-]?\\d{1,3}([,']\\d{3})+(\\.\\d+)?$";
   private static final String EDGE_SPACE = "^\\s+|\\s+$";
+  private static final String REPEATED_KEY = "_repeated_key";
 
   private final TableContract contract;
   private final InputSource source;
@@ -77,11 +79,12 @@ public final class RowValidator {
   }
 
   /**
-   * Validates {@code rawDF} (the output of {@link RawInputReader}). Returns the contract columns,
-   * {@code source_file}, {@value #REASON}, {@value #DETAIL} and {@value #RAW} (the source row as a
-   * struct, for the quarantine record).
+   * The row checks of {@code rawDF} (the output of {@link RawInputReader}): everything but key
+   * duplicates, which {@link #withKeyChecks} adds. Returns the contract columns, {@code
+   * source_file}, {@value #REASON}, {@value #DETAIL} and {@value #RAW} (the source row as a struct,
+   * for the quarantine record). A key the source does not have is derived here.
    */
-  public Dataset<Row> validate(Dataset<Row> rawDF) {
+  public Dataset<Row> validateRows(Dataset<Row> rawDF) {
     List<String> sourceColumns = sourceColumns(rawDF);
     requireMappedColumns(rawDF, sourceColumns);
 
@@ -127,7 +130,7 @@ public final class RowValidator {
     out.add(coalesce(reasons.toArray(Column[]::new)).as(REASON));
     out.add(coalesce(details.toArray(Column[]::new)).as(DETAIL));
     out.add(rawStruct(sourceColumns).as(RAW));
-    return withKeyChecks(withAsOfCutoff(rawDF.select(out.toArray(Column[]::new))), available);
+    return withDerivedKey(withAsOfCutoff(rawDF.select(out.toArray(Column[]::new))), available);
   }
 
   /** Rows after the end of the as-of day belong to a later night's run. */
@@ -283,26 +286,54 @@ public final class RowValidator {
     return struct(sourceColumns.stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
+  /** Derives the key when the source has none: a hash of the row, numbered among exact copies. */
+  private Dataset<Row> withDerivedKey(Dataset<Row> validatedDF, Set<String> available) {
+    String key = contract.key();
+    if (key == null || available.contains(source.sourceColumn(key))) {
+      return validatedDF;
+    }
+    Column content = to_json(col(RAW));
+    Column hash = sha2(concat_ws("\u001f", col("source_file"), content), 256);
+    WindowSpec sameRow = Window.partitionBy(hash).orderBy(hash);
+    return validatedDF.withColumn(
+        key, concat(substring(hash, 1, 20), lit("-"), row_number().over(sameRow).cast("string")));
+  }
+
   /**
-   * Derives the key when the source has none, then flags key duplicates among rows that passed the
-   * row checks: extra exact copies are duplicates, and when copies differ in content every one of
-   * them is quarantined as conflicting.
+   * Flags key duplicates among the rows of {@link #validateRows} that passed the row checks: extra
+   * exact copies are duplicates, and when copies differ in content every one of them is quarantined
+   * as conflicting.
+   *
+   * <p>Only keys that occur more than once need the per-key window, and in real inputs they are
+   * few: one aggregation over the key column finds them, and only their rows are shuffled with
+   * their content. Every other row passes through unchanged, without a shuffle of whole rows.
    */
-  private Dataset<Row> withKeyChecks(Dataset<Row> validatedDF, Set<String> available) {
+  public Dataset<Row> withKeyChecks(Dataset<Row> validatedDF) {
     String key = contract.key();
     if (key == null) {
       return validatedDF;
     }
+    Column accepted = col(REASON).isNull();
+    Dataset<Row> repeatedKeysDF =
+        validatedDF
+            .where(accepted)
+            .groupBy(col(key).as(REPEATED_KEY))
+            .agg(count(lit(1)).as("_n"))
+            .where(col("_n").gt(1))
+            .select(col(REPEATED_KEY));
+    Dataset<Row> flaggedDF =
+        validatedDF
+            .join(
+                broadcast(repeatedKeysDF), validatedDF.col(key).equalTo(col(REPEATED_KEY)), "left")
+            .withColumn(REPEATED_KEY, accepted.and(col(REPEATED_KEY).isNotNull()));
+    Dataset<Row> onceDF = flaggedDF.where(col(REPEATED_KEY).unary_$bang()).drop(REPEATED_KEY);
+    Dataset<Row> repeatedDF = flaggedDF.where(col(REPEATED_KEY)).drop(REPEATED_KEY);
+    return onceDF.unionByName(duplicateChecks(repeatedDF, key));
+  }
+
+  /** The per-key window over accepted rows whose key occurs more than once. */
+  private static Dataset<Row> duplicateChecks(Dataset<Row> validatedDF, String key) {
     Column content = to_json(col(RAW));
-    if (!available.contains(source.sourceColumn(key))) {
-      Column hash = sha2(concat_ws("\u001f", col("source_file"), content), 256);
-      WindowSpec sameRow = Window.partitionBy(hash).orderBy(hash);
-      validatedDF =
-          validatedDF.withColumn(
-              key,
-              concat(substring(hash, 1, 20), lit("-"), row_number().over(sameRow).cast("string")));
-      return validatedDF;
-    }
     Column accepted = col(REASON).isNull();
     WindowSpec byKey = Window.partitionBy(col(key), accepted);
     WindowSpec byKeyOrdered = byKey.orderBy(col("source_file"), content);
