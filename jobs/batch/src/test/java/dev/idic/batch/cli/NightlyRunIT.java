@@ -6,28 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.job.RunLocks;
 import dev.idic.batch.testing.AllProbeStages;
+import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.ProbeStage;
 import dev.idic.batch.testing.SomeProbeStages;
-import dev.idic.stages.testing.LocalSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The real nightly job on an H2 file job repository, with probe stages, through the CLI. */
 class NightlyRunIT {
@@ -57,20 +51,9 @@ class NightlyRunIT {
   }
 
   private Outcome idic(List<Class<?>> stages, String... args) {
-    IdicRuntime runtime =
-        new IdicRuntime(
-            Map.of(),
-            dir,
-            Clock.fixed(Instant.parse("2026-11-23T20:00:00Z"), ZoneOffset.UTC),
-            config -> LocalSpark.session(),
-            stages);
-    CommandLine commandLine = new IdicCli(runtime).commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int code = commandLine.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+    InProcessIdic.Outcome outcome =
+        InProcessIdic.withStages(dir, stages.toArray(Class<?>[]::new)).execute(args);
+    return new Outcome(outcome.code(), outcome.out(), outcome.err());
   }
 
   private Outcome idic(String... args) {
