@@ -62,19 +62,20 @@ public final class CustomerSummary {
 
   /** One row per customer with any transaction: aggregates of its days. */
   private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF) {
-    // Sums stay decimal until the end: exact, so the result does not depend on the order Spark
-    // adds partial sums in, and reruns give the same bytes.
-    Column amount = col("amount");
-    Column zero = lit(java.math.BigDecimal.ZERO);
+    // Sums are of whole cents (amounts are decimal(18,2) by contract) until the end: exact, so the
+    // result does not depend on the order Spark adds partial sums in and reruns give the same
+    // bytes, and long sums are several times faster than decimal ones.
+    Column cents = col("amount").multiply(100).cast("long");
+    Column zero = lit(0L);
     Dataset<Row> daysDF =
         transactionsDF
             .groupBy(col("customer_id"), col("purchase_date"))
             .agg(
-                sum(amount).as("day_value"),
-                max(when(amount.geq(0), true).otherwise(false)).as("is_purchase_day"),
+                sum(cents).as("day_value"),
+                max(cents.geq(0)).as("is_purchase_day"),
                 count(lit(1)).as("lines"),
-                sum(when(amount.gt(0), amount).otherwise(zero)).as("day_gross"),
-                sum(when(amount.lt(0), amount.unary_$minus()).otherwise(zero)).as("day_returned"));
+                sum(when(cents.gt(0), cents).otherwise(zero)).as("day_gross"),
+                sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"));
 
     Column purchaseDay = col("is_purchase_day");
     return daysDF
@@ -108,16 +109,19 @@ public final class CustomerSummary {
         datediff(asOf, col("first_purchase_date")).divide(unit).as("T"),
         when(
                 frequency.gt(0),
-                col("purchase_days_value")
-                    .minus(col("first_day_value"))
-                    .cast("double")
+                fromCents(col("purchase_days_value").minus(col("first_day_value")))
                     .divide(frequency))
             .otherwise(0.0)
             .as("monetary_value"),
         datediff(asOf, col("last_purchase_date")).as("days_since_last_purchase"),
         col("transaction_count"),
-        col("total_spend").cast("double").as("total_spend"),
-        col("gross_spend").cast("double").as("gross_spend"),
-        col("returned_amount").cast("double").as("returned_amount"));
+        fromCents(col("total_spend")).as("total_spend"),
+        fromCents(col("gross_spend")).as("gross_spend"),
+        fromCents(col("returned_amount")).as("returned_amount"));
+  }
+
+  /** Whole cents as an amount: the double nearest the exact decimal value. */
+  private static Column fromCents(Column cents) {
+    return cents.cast("double").divide(100.0);
   }
 }

@@ -49,8 +49,10 @@ final class AcceptedRows {
                 .withColumn("known_customer", functions.lit(true));
         columns.add(
             functions.coalesce(col("known_customer"), functions.lit(false)).as("known_customer"));
+        // One row per customer: small next to the interactions, which would otherwise all be
+        // shuffled for the join.
         return acceptedDF
-            .join(knownDF, "customer_id", "left")
+            .join(functions.broadcast(knownDF), "customer_id", "left")
             .select(columns.toArray(Column[]::new));
       }
       case "customers" -> {

@@ -1,9 +1,12 @@
 package dev.idic.stages.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -42,6 +46,10 @@ public final class IngestStage implements Stage {
     SparkSession spark = context.spark();
     // Zone-less timestamps are parsed as UTC wall time and then shifted (see RowValidator).
     spark.conf().set("spark.sql.session.timeZone", "UTC");
+    // The validation plan has a projection per step and several aliases per column; Catalyst's
+    // constraint propagation grows combinatorially with them (minutes of planning, gigabytes of
+    // heap) and gives this plan nothing, since no filter here can be inferred from another.
+    spark.conf().set("spark.sql.constraintPropagation.enabled", "false");
     PipelineSettings settings = context.settings();
     if (settings.transactions() == null) {
       throw new InputException("no transactions input: set inputs.transactions in the config");
@@ -83,35 +91,63 @@ public final class IngestStage implements Stage {
     RowValidator validator =
         new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate());
 
-    // The row checks run once, into a staged table that holds every row read; the key checks and
-    // both outputs read it back instead of parsing the input again.
-    String validatedPath = context.paths().staged("validated_" + inputName);
-    validator.validateRows(rawDF).write().mode(SaveMode.Overwrite).parquet(validatedPath);
-    Dataset<Row> storedDF = spark.read().parquet(validatedPath);
-    Dataset<Row> checkedDF = validator.withKeyChecks(storedDF);
+    // Duplicate keys need a window over their rows; rows whose key occurs once (nearly all) are
+    // judged alone. So the repeated keys are found first from the key column alone, their few rows
+    // are judged apart, and every other row goes straight from the input to its output: one pass
+    // for the accepted rows, a second for the rejected ones only when the first saw any, and no
+    // staged copy of the whole input.
+    Dataset<Row> repeatedKeysDF = stagedRepeatedKeys(context, inputName, validator, rawDF);
+    Dataset<Row> checkedDF =
+        validator.withPendingFlag(validator.validateRows(rawDF), repeatedKeysDF);
+    Dataset<Row> keyCheckedDF = keyChecked(context, inputName, validator, rawDF, repeatedKeysDF);
 
-    Dataset<Row> acceptedDF =
-        AcceptedRows.of(
-            inputName, checkedDF.filter(col(RowValidator.REASON).isNull()), contract, context);
+    Observation read = new Observation(inputName + "_rows_read");
     String acceptedPath = context.paths().staged(inputName + "_accepted");
-    acceptedDF.write().mode(SaveMode.Overwrite).parquet(acceptedPath);
+    AcceptedRows.of(
+            inputName,
+            checkedDF
+                .observe(
+                    read,
+                    count(lit(1)).as("rows"),
+                    count(when(col(RowValidator.REASON).isNotNull(), 1)).as("rejected"))
+                .where(col(RowValidator.REASON).isNull().and(not(col(RowValidator.PENDING)))),
+            contract,
+            context)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(acceptedPath);
+    if (keyCheckedDF != null) {
+      AcceptedRows.of(
+              inputName, keyCheckedDF.where(col(RowValidator.REASON).isNull()), contract, context)
+          .write()
+          .mode(SaveMode.Append)
+          .parquet(acceptedPath);
+    }
 
-    Dataset<Row> quarantineDF =
-        checkedDF
-            .filter(col(RowValidator.REASON).isNotNull())
-            .select(
-                lit(inputName).as("input"),
-                col("source_file"),
-                to_json(col(RowValidator.RAW)).as("record"),
-                col(RowValidator.REASON).as("reason"),
-                col(RowValidator.DETAIL).as("detail"));
+    // A second pass over the input for the rejected rows, unless the first saw none.
+    Dataset<Row> rejectedDF =
+        observed(read, "rejected") > 0
+            ? checkedDF.where(col(RowValidator.REASON).isNotNull())
+            : checkedDF.limit(0);
+    if (keyCheckedDF != null) {
+      rejectedDF =
+          rejectedDF
+              .drop(RowValidator.PENDING)
+              .unionByName(keyCheckedDF.where(col(RowValidator.REASON).isNotNull()));
+    }
     String quarantinePath = context.paths().staged(QUARANTINE);
-    quarantineDF
+    rejectedDF
+        .select(
+            lit(inputName).as("input"),
+            col("source_file"),
+            to_json(col(RowValidator.RAW)).as("record"),
+            col(RowValidator.REASON).as("reason"),
+            col(RowValidator.DETAIL).as("detail"))
         .write()
         .mode(firstQuarantine ? SaveMode.Overwrite : SaveMode.Append)
         .parquet(quarantinePath);
 
-    long rowsIn = storedDF.count();
+    long rowsIn = observed(read, "rows");
     long accepted = spark.read().parquet(acceptedPath).count();
     Dataset<Row> quarantinedDF =
         spark.read().parquet(quarantinePath).filter(col("input").equalTo(inputName));
@@ -136,6 +172,50 @@ public final class IngestStage implements Stage {
               + " has no data rows: check the path, or the header and format settings");
     }
     return new IngestResult(rowsIn, accepted, quarantined, topReasons(quarantinedDF));
+  }
+
+  /** The input's repeated keys, staged so that both passes read them instead of recomputing. */
+  private static Dataset<Row> stagedRepeatedKeys(
+      RunContext context, String inputName, RowValidator validator, Dataset<Row> rawDF) {
+    Dataset<Row> repeatedKeysDF = validator.repeatedKeys(rawDF);
+    if (repeatedKeysDF == null) {
+      return null;
+    }
+    String path = context.paths().staged("repeated_keys_" + inputName);
+    repeatedKeysDF.write().mode(SaveMode.Overwrite).parquet(path);
+    return context.spark().read().parquet(path);
+  }
+
+  /**
+   * The rows with a repeated key that passed the row checks, after the key checks; staged, since
+   * both outputs take their share of them. Null when no key repeats.
+   */
+  private static Dataset<Row> keyChecked(
+      RunContext context,
+      String inputName,
+      RowValidator validator,
+      Dataset<Row> rawDF,
+      Dataset<Row> repeatedKeysDF) {
+    if (repeatedKeysDF == null || repeatedKeysDF.isEmpty()) {
+      return null;
+    }
+    Dataset<Row> candidatesDF =
+        validator
+            .validateRows(validator.withRepeatedKey(rawDF, repeatedKeysDF))
+            .where(col(RowValidator.REASON).isNull());
+    String path = context.paths().staged("key_checked_" + inputName);
+    validator.withKeyChecks(candidatesDF).write().mode(SaveMode.Overwrite).parquet(path);
+    return context.spark().read().parquet(path);
+  }
+
+  private static long observed(Observation read, String metric) {
+    try {
+      Object value = read.getAsJava().get(metric);
+      return value == null ? 0 : ((Number) value).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the rows read", e);
+    }
   }
 
   private static Map<String, Long> topReasons(Dataset<Row> quarantinedDF) {

@@ -1,6 +1,7 @@
 package dev.idic.stages.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -9,7 +10,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
@@ -17,7 +17,9 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.idic.stages.contract.ColumnContract;
 import dev.idic.stages.contract.InputException;
@@ -34,6 +36,8 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
@@ -63,8 +67,21 @@ public final class RowValidator {
       "\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)$";
 
   private static final String THOUSANDS = "^[+-]?\\d{1,3}([,']\\d{3})+(\\.\\d+)?$";
-  private static final String EDGE_SPACE = "^\\s+|\\s+$";
+
+  /** What Java's {@code \\s} matches: trimmed from both ends of text values. */
+  private static final String WHITE_SPACE = " \t\n\u000B\f\r";
+
+  /** The identity on strings, which Catalyst may neither inline nor push filters through. */
+  private static final UserDefinedFunction OPTIMIZER_BARRIER =
+      udf((UDF1<String, String>) value -> value, DataTypes.StringType).asNondeterministic();
+
+  private static final String TEXT = "_text_";
+  private static final String PRESENT = "_present_";
+  private static final String VALUE = "_value_";
   private static final String REPEATED_KEY = "_repeated_key";
+
+  /** Set by {@link #withPendingFlag}: the row awaits the key checks. */
+  public static final String PENDING = "_pending";
 
   private final TableContract contract;
   private final InputSource source;
@@ -87,6 +104,35 @@ public final class RowValidator {
   public Dataset<Row> validateRows(Dataset<Row> rawDF) {
     List<String> sourceColumns = sourceColumns(rawDF);
     requireMappedColumns(rawDF, sourceColumns);
+    Set<String> available = new HashSet<>(sourceColumns);
+    List<ColumnContract> mapped =
+        contract.columns().stream()
+            .filter(c -> available.contains(source.sourceColumn(c.name())))
+            .toList();
+
+    // Spark shares a subexpression only when every branch evaluates it, and each check below is a
+    // branch of its own; so the trimmed text and the parsed value of every column are computed
+    // once, in projections of their own, and the checks only refer to them.
+    List<Column> texts = new ArrayList<>(List.of(col("*")));
+    for (ColumnContract column : mapped) {
+      String sourceName = source.sourceColumn(column.name());
+      if (rawDF.schema().apply(sourceName).dataType() instanceof StringType) {
+        texts.add(btrim(col(sourceName), lit(WHITE_SPACE)).as(TEXT + column.name()));
+      }
+    }
+    Dataset<Row> textDF = rawDF.select(texts.toArray(Column[]::new));
+
+    List<Column> values = new ArrayList<>(List.of(col("*")));
+    for (ColumnContract column : mapped) {
+      String sourceName = source.sourceColumn(column.name());
+      DataType rawType = rawDF.schema().apply(sourceName).dataType();
+      Column text = rawType instanceof StringType ? col(TEXT + column.name()) : null;
+      Column present =
+          text == null ? col(sourceName).isNotNull() : text.isNotNull().and(text.notEqual(lit("")));
+      values.add(present.as(PRESENT + column.name()));
+      values.add(parse(column, col(sourceName), text, rawType).as(VALUE + column.name()));
+    }
+    Dataset<Row> valueDF = textDF.select(values.toArray(Column[]::new));
 
     List<Column> reasons = new ArrayList<>();
     List<Column> details = new ArrayList<>();
@@ -97,40 +143,43 @@ public final class RowValidator {
     Column badEncoding = badEncoding(rawDF, sourceColumns);
     reasons.add(when(badEncoding, lit(QuarantineReason.INVALID_ENCODING)));
     details.add(when(badEncoding, lit("text contains bytes invalid in " + source.encoding())));
-
-    List<Column> parsed = new ArrayList<>();
-    Set<String> available = new HashSet<>(sourceColumns);
-    for (ColumnContract column : contract.columns()) {
+    for (ColumnContract column : mapped) {
       String sourceName = source.sourceColumn(column.name());
-      if (!available.contains(sourceName)) {
-        parsed.add(lit(null).cast(column.type()).as(column.name()));
-        continue;
-      }
-      DataType rawType = rawDF.schema().apply(sourceName).dataType();
-      Column raw = col(sourceName);
-      Column present = present(raw, rawType);
-      Column value = parse(column, raw, rawType);
+      Column present = col(PRESENT + column.name());
       if (column.required()) {
         reasons.add(when(present.unary_$bang(), lit(QuarantineReason.missing(column.name()))));
         details.add(when(present.unary_$bang(), lit("column " + sourceName + " is empty")));
       }
-      Column invalid = present.and(valid(column, value).unary_$bang());
+      Column invalid = present.and(valid(column, col(VALUE + column.name())).unary_$bang());
       reasons.add(when(invalid, lit(QuarantineReason.invalid(column.name()))));
       details.add(
           when(
               invalid,
               concat(
                   lit("column " + sourceName + ": '"),
-                  raw.cast("string"),
+                  col(sourceName).cast("string"),
                   lit("' " + expectation(column)))));
-      parsed.add(value.as(column.name()));
     }
-    List<Column> out = new ArrayList<>(parsed);
+    // Callers filter on the reason; pushed below these projections, the filter would inline every
+    // check and its parts into one expression too large for code generation, which Spark then
+    // interprets row by row (ten times slower). The opaque identity keeps the filter above.
+    Dataset<Row> reasonDF =
+        valueDF.select(
+            col("*"), OPTIMIZER_BARRIER.apply(coalesce(reasons.toArray(Column[]::new))).as(REASON));
+
+    List<Column> out = new ArrayList<>();
+    for (ColumnContract column : contract.columns()) {
+      out.add(
+          available.contains(source.sourceColumn(column.name()))
+              ? col(VALUE + column.name()).as(column.name())
+              : lit(null).cast(column.type()).as(column.name()));
+    }
     out.add(col(RawInputReader.SOURCE_FILE).as("source_file"));
-    out.add(coalesce(reasons.toArray(Column[]::new)).as(REASON));
-    out.add(coalesce(details.toArray(Column[]::new)).as(DETAIL));
+    out.add(col(REASON));
+    // Only rejected rows need the words; accepted rows skip building them.
+    out.add(when(col(REASON).isNotNull(), coalesce(details.toArray(Column[]::new))).as(DETAIL));
     out.add(rawStruct(sourceColumns).as(RAW));
-    return withDerivedKey(withAsOfCutoff(rawDF.select(out.toArray(Column[]::new))), available);
+    return withDerivedKey(withAsOfCutoff(reasonDF.select(out.toArray(Column[]::new))), available);
   }
 
   /** Rows after the end of the as-of day belong to a later night's run. */
@@ -185,24 +234,17 @@ public final class RowValidator {
     }
   }
 
-  private static Column present(Column raw, DataType rawType) {
-    if (rawType instanceof StringType) {
-      return raw.isNotNull().and(regexp_replace(raw, EDGE_SPACE, "").notEqual(lit("")));
-    }
-    return raw.isNotNull();
-  }
-
-  private Column parse(ColumnContract column, Column raw, DataType rawType) {
+  /** The contract value of a column; {@code text} is the trimmed text of a string source. */
+  private Column parse(ColumnContract column, Column raw, Column text, DataType rawType) {
     DataType target = DataType.fromDDL(column.type());
     if (target instanceof TimestampType) {
-      return timestamp(raw, rawType);
+      return timestamp(raw, text, rawType);
     }
     if (target instanceof StringType) {
-      Column text = regexp_replace(raw.cast("string"), EDGE_SPACE, "");
-      return column.allowed().isEmpty() ? text : lower(text);
+      Column value = text == null ? raw.cast("string") : text;
+      return column.allowed().isEmpty() ? value : lower(value);
     }
-    if (rawType instanceof StringType) {
-      Column text = regexp_replace(raw, EDGE_SPACE, "");
+    if (text != null) {
       Column number =
           target instanceof org.apache.spark.sql.types.DecimalType
               ? text.try_cast(DataTypes.createDecimalType(38, 10)).try_cast(target)
@@ -212,14 +254,16 @@ public final class RowValidator {
     return raw.try_cast(target);
   }
 
-  private Column timestamp(Column raw, DataType rawType) {
+  private Column timestamp(Column raw, Column text, DataType rawType) {
     if (rawType instanceof TimestampType) {
       return raw;
     }
     if (rawType instanceof DateType) {
       return to_utc_timestamp(raw.cast("timestamp"), zone.getId());
     }
-    Column text = regexp_replace(raw.cast("string"), EDGE_SPACE, "");
+    if (text == null) {
+      text = raw.cast("string");
+    }
     // The Spark session runs in UTC, so a zone-less value parses as UTC wall time and is then
     // shifted from the configured zone to the instant it denotes.
     Column local =
@@ -300,35 +344,79 @@ public final class RowValidator {
   }
 
   /**
-   * Flags key duplicates among the rows of {@link #validateRows} that passed the row checks: extra
+   * Hashes ({@code xxhash64}) of the key values that occur more than once in {@code rawDF}, as one
+   * column {@value #REPEATED_KEY}; null when the contract has no key or the source has none (a
+   * derived key is unique by construction). Only the key column is read and parsed, and aggregating
+   * 8-byte hashes is cheaper than aggregating the keys. In real inputs the result is small: it
+   * names a superset of the rows that need the duplicate checks of {@link #withKeyChecks} (a hash
+   * collision only sends two unrelated keys through the exact checks, which tell them apart).
+   */
+  public Dataset<Row> repeatedKeys(Dataset<Row> rawDF) {
+    Column key = sourceKey(rawDF);
+    if (key == null) {
+      return null;
+    }
+    return rawDF
+        .where(key.isNotNull())
+        .select(xxhash64(key).as(REPEATED_KEY))
+        .groupBy(REPEATED_KEY)
+        .agg(count(lit(1)).as("_n"))
+        .where(col("_n").gt(1))
+        .select(REPEATED_KEY);
+  }
+
+  /**
+   * The raw rows whose key hash is one of {@code repeatedKeysDF} (from {@link #repeatedKeys}):
+   * matched before validation, so only these few rows are validated for {@link #withKeyChecks}.
+   */
+  public Dataset<Row> withRepeatedKey(Dataset<Row> rawDF, Dataset<Row> repeatedKeysDF) {
+    return rawDF.join(
+        broadcast(repeatedKeysDF),
+        xxhash64(sourceKey(rawDF)).equalTo(col(REPEATED_KEY)),
+        "left_semi");
+  }
+
+  /**
+   * Whether a row of {@link #validateRows} passed the row checks but its key is one of {@code
+   * repeatedKeysDF}: such rows are judged by {@link #withKeyChecks}, on {@link #withRepeatedKey}'s
+   * rows, and left out of the single-row outputs. Adds the boolean column {@value #PENDING}.
+   */
+  public Dataset<Row> withPendingFlag(Dataset<Row> validatedDF, Dataset<Row> repeatedKeysDF) {
+    if (repeatedKeysDF == null) {
+      return validatedDF.withColumn(PENDING, lit(false));
+    }
+    return validatedDF
+        .join(
+            broadcast(repeatedKeysDF),
+            xxhash64(validatedDF.col(contract.key())).equalTo(col(REPEATED_KEY)),
+            "left")
+        .withColumn(PENDING, col(REASON).isNull().and(col(REPEATED_KEY).isNotNull()))
+        .drop(REPEATED_KEY);
+  }
+
+  /**
+   * Flags key duplicates among rows of {@link #validateRows} that passed the row checks: extra
    * exact copies are duplicates, and when copies differ in content every one of them is quarantined
-   * as conflicting.
-   *
-   * <p>Only keys that occur more than once need the per-key window, and in real inputs they are
-   * few: one aggregation over the key column finds them, and only their rows are shuffled with
-   * their content. Every other row passes through unchanged, without a shuffle of whole rows.
+   * as conflicting. Meant for the few rows of {@link #withRepeatedKey}: a window per key.
    */
   public Dataset<Row> withKeyChecks(Dataset<Row> validatedDF) {
+    return duplicateChecks(validatedDF, contract.key());
+  }
+
+  /** The contract value of the key, computed from the source column as validation computes it. */
+  private Column sourceKey(Dataset<Row> rawDF) {
     String key = contract.key();
     if (key == null) {
-      return validatedDF;
+      return null;
     }
-    Column accepted = col(REASON).isNull();
-    Dataset<Row> repeatedKeysDF =
-        validatedDF
-            .where(accepted)
-            .groupBy(col(key).as(REPEATED_KEY))
-            .agg(count(lit(1)).as("_n"))
-            .where(col("_n").gt(1))
-            .select(col(REPEATED_KEY));
-    Dataset<Row> flaggedDF =
-        validatedDF
-            .join(
-                broadcast(repeatedKeysDF), validatedDF.col(key).equalTo(col(REPEATED_KEY)), "left")
-            .withColumn(REPEATED_KEY, accepted.and(col(REPEATED_KEY).isNotNull()));
-    Dataset<Row> onceDF = flaggedDF.where(col(REPEATED_KEY).unary_$bang()).drop(REPEATED_KEY);
-    Dataset<Row> repeatedDF = flaggedDF.where(col(REPEATED_KEY)).drop(REPEATED_KEY);
-    return onceDF.unionByName(duplicateChecks(repeatedDF, key));
+    String sourceName = source.sourceColumn(key);
+    if (!Arrays.asList(rawDF.columns()).contains(sourceName)) {
+      return null;
+    }
+    DataType rawType = rawDF.schema().apply(sourceName).dataType();
+    Column raw = col(sourceName);
+    Column text = rawType instanceof StringType ? btrim(raw, lit(WHITE_SPACE)) : null;
+    return parse(contract.column(key).orElseThrow(), raw, text, rawType);
   }
 
   /** The per-key window over accepted rows whose key occurs more than once. */
