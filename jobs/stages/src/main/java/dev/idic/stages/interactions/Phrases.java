@@ -1,6 +1,6 @@
 package dev.idic.stages.interactions;
 
-import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -13,7 +13,9 @@ final class Phrases {
 
   /** A whole number with its noun: "1 complaint", "3 complaints". */
   static Column count(Column n, String singular, String plural) {
-    return format_string("%d %s", n, when(n.equalTo(1), lit(singular)).otherwise(lit(plural)));
+    // concat, not format_string: Spark's format_string parses its pattern again for every row.
+    return concat(
+        n.cast("string"), lit(" "), when(n.equalTo(1), lit(singular)).otherwise(lit(plural)));
   }
 
   /** A number of days: "1 day", "42 days". */
