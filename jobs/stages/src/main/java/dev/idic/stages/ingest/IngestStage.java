@@ -181,9 +181,7 @@ public final class IngestStage implements Stage {
     if (repeatedKeysDF == null) {
       return null;
     }
-    String path = context.paths().staged("repeated_keys_" + inputName);
-    repeatedKeysDF.write().mode(SaveMode.Overwrite).parquet(path);
-    return context.spark().read().parquet(path);
+    return stage(context, "repeated_keys_" + inputName, repeatedKeysDF);
   }
 
   /**
@@ -203,8 +201,13 @@ public final class IngestStage implements Stage {
         validator
             .validateRows(validator.withRepeatedKey(rawDF, repeatedKeysDF))
             .where(col(RowValidator.REASON).isNull());
-    String path = context.paths().staged("key_checked_" + inputName);
-    validator.withKeyChecks(candidatesDF).write().mode(SaveMode.Overwrite).parquet(path);
+    return stage(context, "key_checked_" + inputName, validator.withKeyChecks(candidatesDF));
+  }
+
+  /** Writes a small intermediate table to the run's staging folder and reads it back. */
+  private static Dataset<Row> stage(RunContext context, String table, Dataset<Row> tableDF) {
+    String path = context.paths().staged(table);
+    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
     return context.spark().read().parquet(path);
   }
 
