@@ -57,7 +57,7 @@ public final class JobRepositoryDatabase implements AutoCloseable {
       }
       return new JobRepositoryDatabase(dataSource, connection, platform);
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(connection);
+      Quietly.close(connection);
       if (e instanceof IllegalArgumentException unsupported) {
         throw unsupported;
       }
@@ -91,18 +91,7 @@ public final class JobRepositoryDatabase implements AutoCloseable {
         // Already closed by another path; nothing left to flush.
       }
     }
-    closeQuietly(keepOpen);
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // The process is done with the database; a failed close changes nothing for it.
-    }
+    Quietly.close(keepOpen);
   }
 
   private static boolean schemaExists(DatabaseMetaData metaData) throws SQLException {

@@ -76,14 +76,14 @@ public final class RunLocks {
       }
       return Optional.of(new Held(channel, lock, advisory));
     } catch (OverlappingFileLockException e) {
-      closeQuietly(channel);
+      Quietly.close(channel);
       return Optional.empty();
     } catch (IOException e) {
-      closeQuietly(channel);
+      Quietly.close(channel);
       throw new UncheckedIOException(
           "Cannot create the run lock " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(channel);
+      Quietly.close(channel);
       throw e;
     }
   }
@@ -114,7 +114,7 @@ public final class RunLocks {
       connection.close();
       return Advisory.BUSY;
     } catch (SQLException e) {
-      closeQuietly(connection);
+      Quietly.close(connection);
       throw new JobRepositoryUnavailableException(
           "Cannot take the run lock for " + asOfDate + " in the job repository: " + e.getMessage(),
           e);
@@ -125,28 +125,6 @@ public final class RunLocks {
   private record Advisory(boolean acquired, Optional<Connection> connection) {
     static final Advisory NONE = new Advisory(true, Optional.empty());
     static final Advisory BUSY = new Advisory(false, Optional.empty());
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // Releasing a connection we no longer need; the server drops its session locks anyway.
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel == null) {
-      return;
-    }
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // Closing a lock file we failed to lock; nothing to recover.
-    }
   }
 
   /** A held lock; closing releases it. */
@@ -165,7 +143,7 @@ public final class RunLocks {
     @Override
     public void close() {
       // Closing the session releases its advisory lock.
-      advisory.ifPresent(RunLocks::closeQuietly);
+      advisory.ifPresent(Quietly::close);
       try {
         lock.release();
         channel.close();

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,10 +39,7 @@ final class ResultsReport {
     StringBuilder out =
         new StringBuilder("size,transactions,step,wall_s,cpu_s,peak_rss_mib,rows_per_s\n");
     for (SizeResult r : results) {
-      List<StageFigures> rows = new ArrayList<>(r.stages());
-      rows.add(r.job());
-      rows.add(r.process());
-      for (StageFigures f : rows) {
+      for (StageFigures f : r.rows()) {
         out.append(
             String.format(
                 Locale.ROOT,
@@ -97,10 +93,7 @@ final class ResultsReport {
               r.loadAfter()));
       out.append("| step | wall s | CPU s | peak RSS MiB | rows/s |\n");
       out.append("|---|---:|---:|---:|---:|\n");
-      List<StageFigures> rows = new ArrayList<>(r.stages());
-      rows.add(r.job());
-      rows.add(r.process());
-      for (StageFigures f : rows) {
+      for (StageFigures f : r.rows()) {
         out.append(
             String.format(
                 Locale.ROOT,

@@ -1,5 +1,6 @@
 package dev.idic.bench.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ record SizeResult(
     double duckDbSeconds,
     String loadBefore,
     String loadAfter) {
+
+  /** The rows of the results table: each step, then the job and the whole process. */
+  List<StageFigures> rows() {
+    List<StageFigures> rows = new ArrayList<>(stages);
+    rows.add(job);
+    rows.add(process);
+    return rows;
+  }
 
   /** Our full nightly run (whole process) over DuckDB's RFM-only query. */
   double ratioToDuckDb() {
