@@ -1,0 +1,39 @@
+package dev.idic.stages.contract;
+
+/**
+ * The exit codes of every idic command: a stable contract for schedulers (cron, Airflow,
+ * Kubernetes), never renumbered. This enum is the one table of them; the CLI's help footer is
+ * printed from it and a test checks README.md's table against it.
+ */
+public enum ExitCode {
+  OK(0, "success, or the date was already done (nothing rerun)"),
+  RUN_FAILED(1, "the run failed; the same command restarts it at the failed step"),
+  INVALID_CONFIGURATION(2, "invalid configuration or command line; nothing was run"),
+  INPUT_REJECTED(
+      3,
+      "input rejected: missing, empty or unreadable input, a required column absent, or more"
+          + " quarantined rows than `max_reject_ratio`"),
+  ALREADY_RUNNING(4, "another run for the same date is in progress"),
+  ENVIRONMENT(
+      5,
+      "the job repository, the work folder or the warehouse is unusable (unreachable, wrong"
+          + " credentials, not writable)");
+
+  private final int code;
+  private final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The process exit status. */
+  public int code() {
+    return code;
+  }
+
+  /** What the code tells a scheduler, as the README's exit-code table says it (Markdown). */
+  public String meaning() {
+    return meaning;
+  }
+}
