@@ -1,7 +1,5 @@
 package dev.idic.model;
 
-import java.util.List;
-
 /**
  * Maximum likelihood fit of {@link BgNbdModel} on compressed purchase patterns, with the analytic
  * gradient. Times are divided by max(T) before fitting and alpha is scaled back afterwards, as in
@@ -17,7 +15,7 @@ public final class BgNbdFitter {
     BgNbdLikelihood likelihood = new BgNbdLikelihood(index);
     return LikelihoodFit.run(
         "bgnbd",
-        List.of("r", "alpha", "a", "b"),
+        BgNbdModel.PARAMETERS,
         likelihood,
         new double[4],
         index.customers(),

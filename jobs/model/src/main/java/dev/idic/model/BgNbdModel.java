@@ -27,18 +27,11 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
   /** a = 1 makes (a+b+x-1)/(a-1) a removable 0/0; evaluate just beside it. */
   private static final double A_NEAR_ONE = 1e-7;
 
+  /** Parameter names, in the order of {@link #parameterValues()}. */
+  public static final List<String> PARAMETERS = List.of("r", "alpha", "a", "b");
+
   public BgNbdModel {
-    if (!(r > 0 && alpha > 0 && a > 0 && b > 0) || Double.isInfinite(r + alpha + a + b)) {
-      throw new IllegalArgumentException(
-          "BG/NBD parameters must be finite and positive, got r="
-              + r
-              + " alpha="
-              + alpha
-              + " a="
-              + a
-              + " b="
-              + b);
-    }
+    ModelParameters.requireFinitePositive("BG/NBD", PARAMETERS, r, alpha, a, b);
   }
 
   @Override
@@ -48,7 +41,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
 
   @Override
   public List<String> parameterNames() {
-    return List.of("r", "alpha", "a", "b");
+    return PARAMETERS;
   }
 
   @Override

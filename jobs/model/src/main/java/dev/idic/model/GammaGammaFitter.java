@@ -25,7 +25,7 @@ public final class GammaGammaFitter {
     ModelFit<GammaGammaModel> fit =
         LikelihoodFit.run(
             "gamma_gamma",
-            List.of("p", "q", "v"),
+            GammaGammaModel.PARAMETERS,
             likelihood,
             new double[3],
             likelihood.customers,

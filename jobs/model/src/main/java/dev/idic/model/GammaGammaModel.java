@@ -17,15 +17,15 @@ public record GammaGammaModel(double p, double q, double v) implements Serializa
 
   private static final long serialVersionUID = 1L;
 
+  /** Parameter names, in the order of {@link #parameterValues()}. */
+  public static final List<String> PARAMETERS = List.of("p", "q", "v");
+
   public GammaGammaModel {
-    if (!(p > 0 && q > 0 && v > 0) || Double.isInfinite(p + q + v)) {
-      throw new IllegalArgumentException(
-          "Gamma-Gamma parameters must be finite and positive, got p=" + p + " q=" + q + " v=" + v);
-    }
+    ModelParameters.requireFinitePositive("Gamma-Gamma", PARAMETERS, p, q, v);
   }
 
   public List<String> parameterNames() {
-    return List.of("p", "q", "v");
+    return PARAMETERS;
   }
 
   public double[] parameterValues() {

@@ -1,6 +1,5 @@
 package dev.idic.model;
 
-import java.util.List;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -18,7 +17,7 @@ public final class ParetoNbdFitter {
     double scale = index.timeScale();
     return LikelihoodFit.run(
         "pareto_nbd",
-        List.of("r", "alpha", "s", "beta"),
+        ParetoNbdModel.PARAMETERS,
         QuasiNewton.withNumericGradient(theta -> meanNegativeLogLikelihood(index, theta)),
         new double[4],
         index.customers(),

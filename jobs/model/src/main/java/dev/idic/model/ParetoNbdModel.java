@@ -25,18 +25,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta)
 
   private static final long serialVersionUID = 1L;
 
+  /** Parameter names, in the order of {@link #parameterValues()}. */
+  public static final List<String> PARAMETERS = List.of("r", "alpha", "s", "beta");
+
   public ParetoNbdModel {
-    if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || Double.isInfinite(r + alpha + s + beta)) {
-      throw new IllegalArgumentException(
-          "Pareto/NBD parameters must be finite and positive, got r="
-              + r
-              + " alpha="
-              + alpha
-              + " s="
-              + s
-              + " beta="
-              + beta);
-    }
+    ModelParameters.requireFinitePositive("Pareto/NBD", PARAMETERS, r, alpha, s, beta);
   }
 
   @Override
@@ -46,7 +39,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta)
 
   @Override
   public List<String> parameterNames() {
-    return List.of("r", "alpha", "s", "beta");
+    return PARAMETERS;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.idic.stages.interactions;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.apache.spark.sql.Row;
  */
 public final class CustomerEngagement {
 
-  /** The columns of {@code customer_engagement}, in order. */
-  public static final List<String> COLUMNS = columns();
+  /** The columns of {@code customer_engagement}, in the order of its contract. */
+  public static final List<String> COLUMNS =
+      TableContract.output("customer_engagement").columnNames();
 
   private final AsOf asOf;
   private final ContactSettings settings;
@@ -79,70 +81,6 @@ public final class CustomerEngagement {
         LifecycleStages.addStage(customersDF, settings.churnPeriodDays(), settings.lifecycle());
     return DifficultyClasses.addClass(customersDF, settings.difficulty())
         .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
-  }
-
-  private static List<String> columns() {
-    List<String> columns =
-        new ArrayList<>(
-            List.of(
-                "customer_id",
-                "tier",
-                "first_purchase_date",
-                "last_purchase_date",
-                "days_since_last_purchase",
-                "frequency",
-                "purchase_days_365d",
-                "net_spend_365d",
-                "net_spend_prev_365d",
-                "returns_365d",
-                "active_previous_period",
-                "active_current_period",
-                "interactions_90d",
-                "interactions_365d"));
-    for (String c : Channels.ALL) {
-      columns.add("interactions_90d_" + c);
-    }
-    for (String c : Channels.ALL) {
-      columns.add("interactions_365d_" + c);
-    }
-    for (String c : Channels.ALL) {
-      columns.add("contact_share_" + c);
-    }
-    for (String c : Channels.ALL) {
-      columns.add("last_contact_date_" + c);
-    }
-    columns.addAll(
-        List.of(
-            "last_contact_date",
-            "last_call_date",
-            "last_visit_date",
-            "company_initiated_365d",
-            "customer_initiated_365d",
-            "complaints_total",
-            "complaints_365d",
-            "complaints_open",
-            "disputes_365d",
-            "median_resolution_hours",
-            "share_resolved_within_sla",
-            "mean_satisfaction_after_resolution",
-            "p_alive",
-            "tenure_days",
-            "repeat_customer",
-            "churned_in_period",
-            "estimated_category_spend",
-            "share_of_wallet",
-            "loyalty_retention_component",
-            "loyalty_tenure_component",
-            "loyalty_frequency_component",
-            "loyalty_wallet_component",
-            "loyalty_index",
-            "mean_inter_purchase_days",
-            "lifecycle_stage",
-            "lifecycle_reason",
-            "difficulty_points",
-            "difficulty_class",
-            "difficulty_reason"));
-    return List.copyOf(columns);
   }
 
   private static List<String> zeroWhenAbsent() {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.TableContract;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,16 +63,7 @@ public final class MarketerLists {
                     "last purchase %s ago", Phrases.days(col("days_since_last_purchase"))),
                 format_string("lifecycle %s", col("lifecycle_stage"))))
         .orderBy("value_rank", "customer_id")
-        .select(
-            "customer_id",
-            "tier",
-            "value_rank",
-            "value_percentile",
-            "tier_basis",
-            "basis_value",
-            "p_alive",
-            "lifecycle_stage",
-            "reason");
+        .select(columns("list_top_20_percent"));
   }
 
   /**
@@ -81,18 +73,7 @@ public final class MarketerLists {
     return planDF
         .where(col("tier").isin("vip", "key").and(col("contact_overdue")))
         .orderBy(col("days_overdue").desc(), col("customer_id"))
-        .select(
-            "customer_id",
-            "tier",
-            "service_level",
-            "last_call_date",
-            "next_call_due",
-            "days_call_overdue",
-            "last_visit_date",
-            "next_visit_due",
-            "days_visit_overdue",
-            "days_overdue",
-            "reason");
+        .select(columns("list_vip_key_overdue"));
   }
 
   public Dataset<Row> highValueAtRisk(Dataset<Row> customersDF) {
@@ -110,18 +91,7 @@ public final class MarketerLists {
                 sincePhrase("visit"),
                 sincePhrase("call")))
         .orderBy("value_rank", "customer_id")
-        .select(
-            "customer_id",
-            "tier",
-            "value_rank",
-            "value_percentile",
-            "basis_value",
-            "p_alive",
-            "lifecycle_stage",
-            "days_since_last_purchase",
-            "last_call_date",
-            "last_visit_date",
-            "reason");
+        .select(columns("list_high_value_at_risk"));
   }
 
   private Column valuePhrase() {
@@ -146,5 +116,12 @@ public final class MarketerLists {
         .otherwise(
             format_string(
                 "no %s for %s", lit(contact), Phrases.days(datediff(asOf.dateLit(), last))));
+  }
+
+  /** A list's columns, in the order of its contract in {@code schemas/output}. */
+  private static Column[] columns(String list) {
+    return TableContract.output(list).columnNames().stream()
+        .map(c -> col(c))
+        .toArray(Column[]::new);
   }
 }
