@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The stages of the production nightly job. Each {@code @Bean} returning a {@link Stage} becomes
- * the step named by {@code Stage.name()}; steps run in the order of {@link
- * dev.idic.batch.job.NightlyJobConfiguration#STAGE_ORDER}.
+ * the step named by {@code Stage.name()}; steps run in the order their declared tables give (see
+ * {@link dev.idic.stages.contract.Dataflow}).
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineStages {

@@ -1,6 +1,7 @@
 package dev.idic.batch.cli;
 
 import dev.idic.stages.contract.RunPaths;
+import dev.idic.stages.contract.Tables;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -19,8 +20,8 @@ final class DemoSummary {
   }
 
   void print(PrintWriter out) {
-    long customers = spark.read().parquet(paths.published("customer_profile")).count();
-    long quarantined = spark.read().parquet(paths.published("quarantine")).count();
+    long customers = spark.read().parquet(paths.published(Tables.CUSTOMER_PROFILE)).count();
+    long quarantined = spark.read().parquet(paths.published(Tables.QUARANTINE)).count();
     out.printf(
         Locale.ROOT, "%nCustomers: %,d   quarantined input rows: %,d%n", customers, quarantined);
     out.printf(
@@ -31,7 +32,7 @@ final class DemoSummary {
         "of customers",
         "of value",
         "of revenue");
-    for (Row tier : spark.read().parquet(paths.published("tier_summary")).collectAsList()) {
+    for (Row tier : spark.read().parquet(paths.published(Tables.TIER_SUMMARY)).collectAsList()) {
       out.printf(
           Locale.ROOT,
           "%-8s %,10d %11.1f%% %13.1f%% %11.1f%%%n",
@@ -44,13 +45,16 @@ final class DemoSummary {
     out.printf(
         Locale.ROOT,
         "(tier basis: %s)%n",
-        spark.read().parquet(paths.published("tier_summary")).first().<String>getAs("tier_basis"));
+        spark
+            .read()
+            .parquet(paths.published(Tables.TIER_SUMMARY))
+            .first()
+            .<String>getAs("tier_basis"));
     printComplaintOutcomes(out);
     printDifficulty(out);
-    out.printf("%nTables under %s/<table>/as_of_date=%s/%n", paths.warehouse(), paths.asOfDate());
+    out.printf("%nTables under %s/<table>/%s/%n", paths.warehouse(), paths.partition());
     out.printf(
-        "Marketer lists as CSV under %s/list_*_csv/as_of_date=%s/%n",
-        paths.warehouse(), paths.asOfDate());
+        "Marketer lists as CSV under %s/list_*_csv/%s/%n", paths.warehouse(), paths.partition());
     out.flush();
   }
 
@@ -62,7 +66,8 @@ final class DemoSummary {
         "customers",
         "bought again",
         "churned");
-    for (Row group : spark.read().parquet(paths.published("complaint_outcomes")).collectAsList()) {
+    for (Row group :
+        spark.read().parquet(paths.published(Tables.COMPLAINT_OUTCOMES)).collectAsList()) {
       out.printf(
           Locale.ROOT,
           "%-17s %,10d %15.1f%% %10.1f%%%n",
@@ -75,7 +80,8 @@ final class DemoSummary {
 
   private void printDifficulty(PrintWriter out) {
     out.printf(Locale.ROOT, "%n%-17s %10s %12s%n", "difficulty", "observed", "reference");
-    for (Row row : spark.read().parquet(paths.published("difficulty_summary")).collectAsList()) {
+    for (Row row :
+        spark.read().parquet(paths.published(Tables.DIFFICULTY_SUMMARY)).collectAsList()) {
       out.printf(
           Locale.ROOT,
           "%-17s %9.1f%% %11.1f%%%n",

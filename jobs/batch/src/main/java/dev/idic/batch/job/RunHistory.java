@@ -32,10 +32,8 @@ public final class RunHistory {
 
   private RunSummary summary(JobExecution execution) {
     Map<String, Map<String, Long>> stepCounts = new LinkedHashMap<>();
-    for (String stepName : NightlyJobConfiguration.STAGE_ORDER) {
-      stepOf(execution, stepName)
-          .ifPresent(
-              step -> stepCounts.put(stepName, StepCounts.counts(step.getExecutionContext())));
+    for (StepExecution step : stepsOf(execution)) {
+      stepCounts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext()));
     }
     Optional<Long> rowsIn =
         stepCounts.values().stream()
@@ -65,21 +63,13 @@ public final class RunHistory {
   }
 
   /**
-   * The step as this execution ran it, or, when the execution skipped it as already complete, the
-   * execution of it that completed earlier in the same job instance.
+   * The steps as this execution ran them, and the ones it skipped as already complete as the
+   * execution of the same job instance that last ran them; in run order.
    */
-  private Optional<StepExecution> stepOf(JobExecution execution, String stepName) {
-    Optional<StepExecution> own =
-        execution.getStepExecutions().stream()
-            .filter(step -> step.getStepName().equals(stepName))
-            .findFirst();
-    if (own.isPresent()) {
-      return own;
-    }
-    return jobRepository.getJobExecutions(execution.getJobInstance()).stream()
-        .filter(earlier -> earlier.getId() < execution.getId())
-        .flatMap(earlier -> earlier.getStepExecutions().stream())
-        .filter(step -> step.getStepName().equals(stepName))
-        .max((a, b) -> Long.compare(a.getId(), b.getId()));
+  private List<StepExecution> stepsOf(JobExecution execution) {
+    return InstanceSteps.latest(
+        jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+            .filter(other -> other.getId() <= execution.getId())
+            .flatMap(other -> other.getStepExecutions().stream()));
   }
 }

@@ -1,9 +1,8 @@
 package dev.idic.batch.job;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.publish.RunManifest;
-import dev.idic.stages.publish.RunManifest.FileFingerprint;
-import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,14 +75,15 @@ final class RunManifestListener implements JobExecutionListener {
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, Object> modelResults = Map.of();
-    for (String stepName : NightlyJobConfiguration.STAGE_ORDER) {
-      StepExecution step = latestCompleted(instanceExecutions, stepName);
-      if (step == null) {
-        continue;
-      }
-      counts.put(stepName, StepCounts.counts(step.getExecutionContext()));
-      seconds.put(stepName, secondsBetween(step.getStartTime(), step.getEndTime()));
-      if (stepName.equals("models")) {
+    List<StepExecution> completedSteps =
+        InstanceSteps.latest(
+            instanceExecutions.stream()
+                .flatMap(other -> other.getStepExecutions().stream())
+                .filter(step -> step.getStatus() == BatchStatus.COMPLETED));
+    for (StepExecution step : completedSteps) {
+      counts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext()));
+      seconds.put(step.getStepName(), secondsBetween(step.getStartTime(), step.getEndTime()));
+      if (step.getStepName().equals(Dataflow.MODELS.stage())) {
         modelResults = StepCounts.details(step.getExecutionContext());
       }
     }
@@ -92,7 +92,7 @@ final class RunManifestListener implements JobExecutionListener {
             asOfDate,
             instant(instanceExecutions.get(0).getStartTime()),
             Instant.now(),
-            fingerprints(settings, hadoop),
+            RunManifest.fingerprints(settings, hadoop),
             counts,
             seconds,
             settings,
@@ -104,40 +104,6 @@ final class RunManifestListener implements JobExecutionListener {
       throw new UncheckedIOException(
           "Cannot reach the warehouse " + settings.warehouse() + " to write the run manifest", e);
     }
-  }
-
-  private static StepExecution latestCompleted(List<JobExecution> executions, String stepName) {
-    return executions.stream()
-        .flatMap(execution -> execution.getStepExecutions().stream())
-        .filter(step -> step.getStepName().equals(stepName))
-        .filter(step -> step.getStatus() == BatchStatus.COMPLETED)
-        .max(Comparator.comparingLong(StepExecution::getId))
-        .orElse(null);
-  }
-
-  private static Map<String, List<FileFingerprint>> fingerprints(
-      PipelineSettings settings, Configuration hadoop) {
-    Map<String, InputSource> inputs = new LinkedHashMap<>();
-    inputs.put("transactions", settings.transactions());
-    inputs.put("interactions", settings.interactions());
-    inputs.put("customers", settings.customers());
-    inputs.put("wallet_estimates", settings.walletEstimates());
-    Map<String, List<FileFingerprint>> fingerprints = new LinkedHashMap<>();
-    inputs.forEach(
-        (name, input) -> {
-          if (input == null) {
-            return;
-          }
-          try {
-            fingerprints.put(
-                name,
-                RunManifest.fingerprint(
-                    new Path(input.path()).getFileSystem(hadoop), input.path()));
-          } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach input " + input.path(), e);
-          }
-        });
-    return fingerprints;
   }
 
   private static double secondsBetween(LocalDateTime start, LocalDateTime end) {

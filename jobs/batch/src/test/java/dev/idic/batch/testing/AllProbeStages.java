@@ -1,5 +1,6 @@
 package dev.idic.batch.testing;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.Stage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,31 +11,31 @@ public class AllProbeStages {
 
   @Bean
   Stage publish() {
-    return new ProbeStage("publish");
+    return new ProbeStage(Dataflow.PUBLISH);
   }
 
   @Bean
   Stage ingest() {
-    return new ProbeStage("ingest");
+    return new ProbeStage(Dataflow.INGEST);
   }
 
   @Bean
   Stage features() {
-    return new ProbeStage("features");
+    return new ProbeStage(Dataflow.FEATURES);
   }
 
   @Bean
   Stage models() {
-    return new ProbeStage("models");
+    return new ProbeStage(Dataflow.MODELS);
   }
 
   @Bean
   Stage tiers() {
-    return new ProbeStage("tiers");
+    return new ProbeStage(Dataflow.TIERS);
   }
 
   @Bean
   Stage interactions() {
-    return new ProbeStage("interactions");
+    return new ProbeStage(Dataflow.INTERACTIONS);
   }
 }

@@ -2,7 +2,10 @@ package dev.idic.batch.testing;
 
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Table;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.ingest.IngestStage;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IngestOnlyStages {
 
-  public static final List<String> KEPT = List.of("transactions_accepted", "quarantine");
+  public static final List<Table> KEPT = List.of(Tables.TRANSACTIONS_ACCEPTED, Tables.QUARANTINE);
 
   @Bean
   Stage ingest() {
@@ -29,20 +32,19 @@ public class IngestOnlyStages {
   Stage keepStagedTables() {
     return new Stage() {
       @Override
-      public String name() {
-        return "features";
+      public StageIo io() {
+        return StageIo.of("features").reads(KEPT.toArray(Table[]::new));
       }
 
       @Override
       public StageReport run(RunContext context) {
-        for (String table : KEPT) {
+        for (Table table : KEPT) {
           context
-              .spark()
-              .read()
-              .parquet(context.paths().staged(table))
+              .tables(this)
+              .read(table)
               .write()
               .mode(SaveMode.Overwrite)
-              .parquet(context.paths().warehouse() + "/_kept/" + table);
+              .parquet(context.paths().warehouse() + "/_kept/" + table.name());
         }
         return StageReport.of(Map.of());
       }

@@ -3,6 +3,7 @@ package dev.idic.batch.testing;
 import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,19 +22,21 @@ import java.util.UUID;
  */
 public final class ProbeStage implements Stage {
 
-  private final String name;
+  private final StageIo io;
 
-  public ProbeStage(String name) {
-    this.name = name;
+  /** A fake with the name and declared tables of a real stage, so the job orders it the same. */
+  public ProbeStage(StageIo io) {
+    this.io = io;
   }
 
   @Override
-  public String name() {
-    return name;
+  public StageIo io() {
+    return io;
   }
 
   @Override
   public StageReport run(RunContext context) {
+    String name = name();
     Path warehouse = Path.of(context.settings().warehouse());
     Path fault = warehouse.resolve("_faults").resolve(name);
     long rows = context.spark().range(0, 10 + name.length()).count();

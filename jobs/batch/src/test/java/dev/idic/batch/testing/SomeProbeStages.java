@@ -1,5 +1,6 @@
 package dev.idic.batch.testing;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.Stage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,16 +11,16 @@ public class SomeProbeStages {
 
   @Bean
   Stage ingest() {
-    return new ProbeStage("ingest");
+    return new ProbeStage(Dataflow.INGEST);
   }
 
   @Bean
   Stage tiers() {
-    return new ProbeStage("tiers");
+    return new ProbeStage(Dataflow.TIERS);
   }
 
   @Bean
   Stage publish() {
-    return new ProbeStage("publish");
+    return new ProbeStage(Dataflow.PUBLISH);
   }
 }

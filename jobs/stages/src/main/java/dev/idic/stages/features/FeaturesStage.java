@@ -2,46 +2,45 @@ package dev.idic.stages.features;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.StagedTables;
+import dev.idic.stages.contract.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /** Stages {@code customer_features}: the per-customer summary with RFM scores and segments. */
 public final class FeaturesStage implements Stage {
 
-  public static final String OUTPUT = "customer_features";
-
   @Override
-  public String name() {
-    return "features";
+  public StageIo io() {
+    return Dataflow.FEATURES;
   }
 
   @Override
   public StageReport run(RunContext context) {
-    Dataset<Row> transactionsDF =
-        context.spark().read().parquet(context.paths().staged("transactions_accepted"));
+    StagedTables tables = context.tables(this);
+    Dataset<Row> transactionsDF = tables.read(Tables.TRANSACTIONS_ACCEPTED);
     Observation customersSeen = new Observation("customers_seen");
     Dataset<Row> summaryDF =
-        CustomerSummary.from(
-            transactionsDF, context.asOfDate(), context.settings().timeUnit(), customersSeen);
-    String summaryPath = context.paths().staged("customer_summary");
-    summaryDF.write().mode(SaveMode.Overwrite).parquet(summaryPath);
-    Dataset<Row> storedDF = context.spark().read().parquet(summaryPath);
+        tables.scratch(
+            "customer_summary",
+            CustomerSummary.from(
+                transactionsDF, context.asOfDate(), context.settings().timeUnit(), customersSeen));
 
-    RfmScores.score(storedDF, context.settings().rfm())
-        .orderBy(col("customer_id"))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(context.paths().staged(OUTPUT));
-
-    long customers = context.spark().read().parquet(context.paths().staged(OUTPUT)).count();
+    long customers =
+        tables
+            .write(
+                Tables.CUSTOMER_FEATURES,
+                RfmScores.score(summaryDF, context.settings().rfm()).orderBy(col("customer_id")))
+            .count();
     long buyers = observed(customersSeen);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("rows_in", transactionsDF.count());

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.InputSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ final class AcceptedRows {
             context
                 .spark()
                 .read()
-                .parquet(context.paths().staged("transactions_accepted"))
+                .parquet(context.paths().staged(Tables.TRANSACTIONS_ACCEPTED))
                 .select(col("customer_id"))
                 .distinct()
                 .withColumn("known_customer", functions.lit(true));

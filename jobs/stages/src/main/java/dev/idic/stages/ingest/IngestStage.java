@@ -8,12 +8,16 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import java.util.ArrayList;
@@ -34,11 +38,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class IngestStage implements Stage {
 
-  public static final String QUARANTINE = "quarantine";
-
   @Override
-  public String name() {
-    return "ingest";
+  public StageIo io() {
+    return Dataflow.INGEST;
   }
 
   @Override
@@ -102,7 +104,8 @@ public final class IngestStage implements Stage {
     Dataset<Row> keyCheckedDF = keyChecked(context, inputName, validator, rawDF, repeatedKeysDF);
 
     Observation read = new Observation(inputName + "_rows_read");
-    String acceptedPath = context.paths().staged(inputName + "_accepted");
+    StagedTables tables = context.tables(this);
+    String acceptedPath = tables.pathToWrite(Tables.acceptedOf(inputName));
     AcceptedRows.of(
             inputName,
             checkedDF
@@ -135,7 +138,7 @@ public final class IngestStage implements Stage {
               .drop(RowValidator.PENDING)
               .unionByName(keyCheckedDF.where(col(RowValidator.REASON).isNotNull()));
     }
-    String quarantinePath = context.paths().staged(QUARANTINE);
+    String quarantinePath = tables.pathToWrite(Tables.QUARANTINE);
     rejectedDF
         .select(
             lit(inputName).as("input"),
@@ -206,7 +209,7 @@ public final class IngestStage implements Stage {
 
   /** Writes a small intermediate table to the run's staging folder and reads it back. */
   private static Dataset<Row> stage(RunContext context, String table, Dataset<Row> tableDF) {
-    String path = context.paths().staged(table);
+    String path = context.paths().scratch(Dataflow.INGEST.stage(), table);
     tableDF.write().mode(SaveMode.Overwrite).parquet(path);
     return context.spark().read().parquet(path);
   }

@@ -2,9 +2,14 @@ package dev.idic.stages.interactions;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.StagedTables;
+import dev.idic.stages.contract.Table;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,26 +27,13 @@ import org.apache.spark.sql.SparkSession;
  * transactions_accepted}, and when staged {@code interactions_accepted}, {@code customer_scores}
  * and {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
  * counts every contact from the first purchase; without scores, lifecycle and loyalty fall back to
- * the purchase-gap rules. Stages {@link #TABLES}.
+ * the purchase-gap rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
  */
 public final class InteractionsStage implements Stage {
 
-  /** The tables this stage stages, in the order it writes them. */
-  public static final List<String> TABLES =
-      List.of(
-          "customer_engagement",
-          "contact_plan",
-          "complaint_outcomes",
-          "loyalty_summary",
-          "difficulty_summary",
-          "contact_mix_by_tier",
-          "list_top_20_percent",
-          "list_vip_key_overdue",
-          "list_high_value_at_risk");
-
   @Override
-  public String name() {
-    return "interactions";
+  public StageIo io() {
+    return Dataflow.INTERACTIONS;
   }
 
   @Override
@@ -51,7 +42,8 @@ public final class InteractionsStage implements Stage {
     AsOf asOf = new AsOf(context.asOfDate(), context.settings().timeZone());
     ContactSettings settings = context.settings().contact();
     List<String> warnings = new ArrayList<>();
-    EngagementInputs inputs = StagedInputs.read(context, warnings);
+    StagedTables tables = context.tables(this);
+    EngagementInputs inputs = StagedInputs.read(tables, spark, warnings);
 
     CustomerEngagement engagement = new CustomerEngagement(asOf, settings);
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -59,7 +51,7 @@ public final class InteractionsStage implements Stage {
       // Each table is staged and read back before the next builds on it: the engagement plan is
       // wide, and reading it back cuts its lineage instead of re-optimising it for every table.
       Dataset<Row> engagementDF =
-          write(context, "customer_engagement", engagement.build(inputs), counts);
+          write(tables, Tables.CUSTOMER_ENGAGEMENT, engagement.build(inputs), counts);
       Dataset<Row> customersDF =
           engagementDF.join(
               inputs
@@ -72,10 +64,11 @@ public final class InteractionsStage implements Stage {
                       col("value_percentile").cast("double")),
               "customer_id");
       Dataset<Row> planDF =
-          write(context, "contact_plan", ContactPlan.apply(engagementDF, asOf, settings), counts);
+          write(
+              tables, Tables.CONTACT_PLAN, ContactPlan.apply(engagementDF, asOf, settings), counts);
       write(
-          context,
-          "complaint_outcomes",
+          tables,
+          Tables.COMPLAINT_OUTCOMES,
           ComplaintOutcomes.apply(
               inputs.interactionsDF(),
               engagementDF,
@@ -83,21 +76,21 @@ public final class InteractionsStage implements Stage {
               settings.churnPeriodDays(),
               settings.difficulty().disputeOutcomes()),
           counts);
-      write(context, "loyalty_summary", LoyaltySummary.apply(engagementDF), counts);
+      write(tables, Tables.LOYALTY_SUMMARY, LoyaltySummary.apply(engagementDF), counts);
       write(
-          context,
-          "difficulty_summary",
+          tables,
+          Tables.DIFFICULTY_SUMMARY,
           DifficultySummary.apply(engagementDF, settings.difficulty()),
           counts);
-      write(context, "contact_mix_by_tier", ContactMixByTier.apply(engagementDF), counts);
+      write(tables, Tables.CONTACT_MIX_BY_TIER, ContactMixByTier.apply(engagementDF), counts);
       MarketerLists lists = new MarketerLists(asOf, context.settings().models().horizonMonths());
-      write(context, "list_top_20_percent", lists.topTwentyPercent(customersDF), counts);
-      write(context, "list_vip_key_overdue", lists.vipKeyOverdue(planDF), counts);
-      write(context, "list_high_value_at_risk", lists.highValueAtRisk(customersDF), counts);
+      write(tables, Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), counts);
+      write(tables, Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), counts);
+      write(tables, Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), counts);
       counts.put(
           "interactions_unknown_customer",
           inputs.interactionsDF().where(col("known_customer").equalTo(false)).count());
-      return new StageReport(counts, details(context), warnings);
+      return new StageReport(counts, details(tables), warnings);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -105,29 +98,29 @@ public final class InteractionsStage implements Stage {
 
   /** Stages a table, counts it, and returns it as read back from the staging folder. */
   private Dataset<Row> write(
-      RunContext context, String table, Dataset<Row> tableDF, Map<String, Long> counts) {
-    String path = context.paths().staged(table);
-    context.spark().sparkContext().setJobGroup(name(), "interactions: stage " + table, false);
-    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
-    Dataset<Row> stagedDF = context.spark().read().parquet(path);
-    counts.put(table, stagedDF.count());
+      StagedTables tables, Table table, Dataset<Row> tableDF, Map<String, Long> counts) {
+    tableDF
+        .sparkSession()
+        .sparkContext()
+        .setJobGroup(name(), "interactions: stage " + table, false);
+    Dataset<Row> stagedDF = tables.write(table, tableDF);
+    counts.put(table.name(), stagedDF.count());
     return stagedDF;
   }
 
   /** The summary tables' content, small enough for the run manifest. */
-  private static Map<String, Object> details(RunContext context) {
+  private static Map<String, Object> details(StagedTables tables) {
     Map<String, Object> details = new LinkedHashMap<>();
-    for (String table : List.of("difficulty_summary", "complaint_outcomes")) {
+    for (Table table : List.of(Tables.DIFFICULTY_SUMMARY, Tables.COMPLAINT_OUTCOMES)) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (Row row :
-          context.spark().read().parquet(context.paths().staged(table)).collectAsList()) {
+      for (Row row : tables.read(table).collectAsList()) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String field : row.schema().fieldNames()) {
           values.put(field, row.getAs(field));
         }
         rows.add(values);
       }
-      details.put(table, rows);
+      details.put(table.name(), rows);
     }
     return details;
   }

@@ -1,10 +1,9 @@
 package dev.idic.stages.interactions;
 
-import dev.idic.stages.contract.RunContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.idic.stages.contract.StagedTables;
+import dev.idic.stages.contract.Table;
+import dev.idic.stages.contract.Tables;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,9 +11,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the interactions stage's inputs from the run's staging folder. A missing required table is
- * an error naming the stage to run first; a missing optional one becomes an empty frame with the
- * columns the transforms use, and a warning saying what that means for the outputs.
+ * Reads the interactions stage's inputs from the run's staging folder. A missing optional table
+ * becomes an empty frame with the columns the transforms use, and a warning saying what that means
+ * for the outputs.
  */
 final class StagedInputs {
 
@@ -44,68 +43,53 @@ final class StagedInputs {
 
   private StagedInputs() {}
 
-  static EngagementInputs read(RunContext context, List<String> warnings) {
+  static EngagementInputs read(StagedTables tables, SparkSession spark, List<String> warnings) {
     Dataset<Row> interactionsDF =
         optional(
-            context,
-            "interactions_accepted",
+            tables,
+            spark,
+            Tables.INTERACTIONS_ACCEPTED,
             INTERACTIONS,
             warnings,
             "contact counts are zero, the contact plan counts from first purchases");
     Dataset<Row> scoresDF =
         optional(
-            context,
-            "customer_scores",
+            tables,
+            spark,
+            Tables.CUSTOMER_SCORES,
             SCORES,
             warnings,
             "lifecycle and loyalty use the purchase-gap rules instead of P(alive)");
     Dataset<Row> walletDF =
-        optional(context, "wallet_estimates_accepted", WALLET, warnings, "share of wallet is null");
+        optional(
+            tables,
+            spark,
+            Tables.WALLET_ESTIMATES_ACCEPTED,
+            WALLET,
+            warnings,
+            "share of wallet is null");
     return new EngagementInputs(
-        required(context, "customer_tiers"),
-        required(context, "customer_features"),
-        required(context, "transactions_accepted"),
+        tables.read(Tables.CUSTOMER_TIERS),
+        tables.read(Tables.CUSTOMER_FEATURES),
+        tables.read(Tables.TRANSACTIONS_ACCEPTED),
         interactionsDF,
         scoresDF,
         walletDF);
   }
 
-  private static Dataset<Row> required(RunContext context, String table) {
-    String path = context.paths().staged(table);
-    if (!exists(context.spark(), path)) {
-      throw new IllegalStateException(
-          "interactions stage: the staged table "
-              + table
-              + " is missing at "
-              + path
-              + "; run the stages before interactions (ingest, features, models, tiers) for this as-of date first");
-    }
-    return context.spark().read().parquet(path);
-  }
-
   private static Dataset<Row> optional(
-      RunContext context,
-      String table,
+      StagedTables tables,
+      SparkSession spark,
+      Table table,
       StructType schema,
       List<String> warnings,
       String consequence) {
-    String path = context.paths().staged(table);
-    if (exists(context.spark(), path)) {
-      return context.spark().read().parquet(path);
-    }
-    warnings.add("no staged " + table + ": " + consequence);
-    return context.spark().createDataFrame(List.of(), schema);
-  }
-
-  private static boolean exists(SparkSession spark, String path) {
-    Path hadoopPath = new Path(path);
-    try {
-      return hadoopPath
-          .getFileSystem(spark.sparkContext().hadoopConfiguration())
-          .exists(hadoopPath);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "interactions stage: cannot check for staged table at " + path, e);
-    }
+    return tables
+        .readIfStaged(table)
+        .orElseGet(
+            () -> {
+              warnings.add("no staged " + table.name() + ": " + consequence);
+              return spark.createDataFrame(List.of(), schema);
+            });
   }
 }

@@ -4,9 +4,13 @@ import dev.idic.model.ClvSettings;
 import dev.idic.model.CustomerScorer;
 import dev.idic.model.ModelFit;
 import dev.idic.model.ModelFitException;
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.StagedTables;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.TimeUnit;
 import java.util.ArrayList;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /**
  * Stages {@code customer_scores} and {@code model_fit}: compresses {@code customer_features} to
@@ -26,20 +29,17 @@ import org.apache.spark.sql.SaveMode;
  */
 public final class ModelsStage implements Stage {
 
-  public static final String INPUT = "customer_features";
-  public static final String SCORES = "customer_scores";
-  public static final String MODEL_FIT = "model_fit";
-
   @Override
-  public String name() {
-    return "models";
+  public StageIo io() {
+    return Dataflow.MODELS;
   }
 
   @Override
   public StageReport run(RunContext context) {
     ModelSettings settings = context.settings().models();
     TimeUnit unit = context.settings().timeUnit();
-    Dataset<Row> featuresDF = context.spark().read().parquet(context.paths().staged(INPUT));
+    StagedTables tables = context.tables(this);
+    Dataset<Row> featuresDF = tables.read(Tables.CUSTOMER_FEATURES);
 
     List<Row> purchasePatterns = ModelInputs.purchasePatterns(featuresDF).collectAsList();
     List<Row> spendPatterns = ModelInputs.spendPatterns(featuresDF).collectAsList();
@@ -54,23 +54,15 @@ public final class ModelsStage implements Stage {
               + " 0 towards the population mean");
     }
 
-    ModelFitTable.of(context.spark(), fits.all(), unit)
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(context.paths().staged(MODEL_FIT));
+    tables.write(Tables.MODEL_FIT, ModelFitTable.of(context.spark(), fits.all(), unit).coalesce(1));
     CustomerScorer scorer =
         new CustomerScorer(
             fits.purchase().model(),
             fits.spend().model(),
             new ClvSettings(
                 settings.horizonMonths(), settings.discountRateMonthly(), periodsPerMonth(unit)));
-    CustomerScoring.score(featuresDF, scorer)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(context.paths().staged(SCORES));
-
-    long scored = context.spark().read().parquet(context.paths().staged(SCORES)).count();
+    long scored =
+        tables.write(Tables.CUSTOMER_SCORES, CustomerScoring.score(featuresDF, scorer)).count();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("customers", Math.round(fits.purchase().customers()));
     counts.put("purchase_patterns", (long) fits.purchase().patterns());

@@ -2,7 +2,6 @@ package dev.idic.stages.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -47,20 +46,15 @@ public final class PartitionPublisher {
     this.fileSystem = fileSystem;
   }
 
-  /** The published partition folder of a table. */
-  public static Path partition(String warehouse, String table, LocalDate asOfDate) {
-    return new Path(new Path(warehouse, table), "as_of_date=" + asOfDate);
-  }
-
   /**
-   * Moves {@code staged} into place as the partition of {@code table} for {@code asOfDate}. The
-   * staged folder is consumed (renamed), not copied.
+   * Moves {@code staged} into place as {@code partition} (from {@link
+   * dev.idic.stages.contract.RunPaths#published}). The staged folder is consumed (renamed), not
+   * copied.
    *
    * @throws IllegalStateException when the staged folder is missing and no complete earlier attempt
    *     is left to finish
    */
-  public void publish(String warehouse, String table, LocalDate asOfDate, Path staged) {
-    Path partition = partition(warehouse, table, asOfDate);
+  public void publish(Path partition, Path staged) {
     Path incoming = sibling(partition, ".new");
     Path outgoing = sibling(partition, ".old");
     try {
@@ -75,9 +69,7 @@ public final class PartitionPublisher {
         if (!stagedPresent) {
           throw new IllegalStateException(
               "Cannot publish "
-                  + table
-                  + " for "
-                  + asOfDate
+                  + partition
                   + ": the staged folder "
                   + staged
                   + " does not exist. Run the stages before publish again.");
@@ -92,8 +84,7 @@ public final class PartitionPublisher {
       rename(incoming, partition);
       fileSystem.delete(outgoing, true);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Publishing " + table + " for " + asOfDate + " to " + partition + " failed", e);
+      throw new UncheckedIOException("Publishing " + staged + " to " + partition + " failed", e);
     }
   }
 

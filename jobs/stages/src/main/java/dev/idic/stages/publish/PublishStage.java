@@ -2,13 +2,19 @@ package dev.idic.stages.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Stage;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
-import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.contract.StagedTables;
+import dev.idic.stages.contract.Table;
+import dev.idic.stages.contract.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +23,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Assembles the published tables from what the earlier stages staged, checks each against its
@@ -31,106 +36,74 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class PublishStage implements Stage {
 
-  /** Staged tables that are published as they are, when a stage produced them. */
-  private static final List<String> PASS_THROUGH =
-      List.of(
-          "quarantine",
-          "model_fit",
-          "contact_plan",
-          "complaint_outcomes",
-          "loyalty_summary",
-          "difficulty_summary",
-          "contact_mix_by_tier");
-
-  private static final List<String> LISTS =
-      List.of("list_top_20_percent", "list_vip_key_overdue", "list_high_value_at_risk");
-
   @Override
-  public String name() {
-    return "publish";
+  public StageIo io() {
+    return Dataflow.PUBLISH;
   }
 
   @Override
   public StageReport run(RunContext context) {
-    SparkSession spark = context.spark();
-    FileSystem fs = fileSystem(context);
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    StagedTables staged = context.tables(this);
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
 
-    Dataset<Row> tiersDF = staged(context, fs, "customer_tiers");
+    Dataset<Row> tiersDF = staged.read(Tables.CUSTOMER_TIERS);
     Dataset<Row> profileDF =
         CustomerProfile.assemble(
-            staged(context, fs, "customer_features"),
-            java.util.Arrays.asList(
-                staged(context, fs, "customer_scores"),
+            staged.read(Tables.CUSTOMER_FEATURES),
+            Arrays.asList(
+                staged.readIfStaged(Tables.CUSTOMER_SCORES).orElse(null),
                 tiersDF,
-                staged(context, fs, "customer_engagement")));
+                staged.readIfStaged(Tables.CUSTOMER_ENGAGEMENT).orElse(null)));
     // Sorted within each file, not globally: a global sort would sample the four-way join once
     // more for its ranges, and row groups sorted by customer_id already let readers skip by id.
-    tables.put("customer_profile", profileDF.sortWithinPartitions(col("customer_id")));
-    tables.put("top_customers", CustomerProfile.topCustomers(profileDF));
-    tables.put("tier_summary", ValueSummaries.tierSummary(profileDF));
-    tables.put("segment_summary", ValueSummaries.segmentSummary(profileDF));
-    tables.put("value_concentration", ValueSummaries.valueConcentration(tiersDF));
-    for (String name : PASS_THROUGH) {
-      Dataset<Row> df = staged(context, fs, name);
-      if (df != null) {
-        tables.put(name, df);
+    tables.put(Tables.CUSTOMER_PROFILE, profileDF.sortWithinPartitions(col("customer_id")));
+    tables.put(Tables.TOP_CUSTOMERS, CustomerProfile.topCustomers(profileDF));
+    tables.put(Tables.TIER_SUMMARY, ValueSummaries.tierSummary(profileDF));
+    tables.put(Tables.SEGMENT_SUMMARY, ValueSummaries.segmentSummary(profileDF));
+    tables.put(Tables.VALUE_CONCENTRATION, ValueSummaries.valueConcentration(tiersDF));
+    // Every other published table is one an earlier stage staged: it passes through when present.
+    for (Table table : io().optionalReads()) {
+      if (table.published()) {
+        staged.readIfStaged(table).ifPresent(df -> tables.put(table, df));
       }
-    }
-    String horizon = context.settings().models().horizonMonths() + "m";
-    Map<String, Long> counts = new LinkedHashMap<>();
-    List<String> published = new ArrayList<>();
-    for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
-      Dataset<Row> conformed =
-          ContractCheck.conform(table.getValue(), TableContract.output(table.getKey()), horizon);
-      String path = context.paths().staged("publish/" + table.getKey());
-      conformed.write().mode(SaveMode.Overwrite).parquet(path);
-      counts.put(table.getKey(), spark.read().parquet(path).count());
-      published.add(table.getKey());
-    }
-    for (String list : LISTS) {
-      Dataset<Row> listDF = staged(context, fs, list);
-      if (listDF == null) {
-        continue;
-      }
-      String parquet = context.paths().staged("publish/" + list);
-      listDF.write().mode(SaveMode.Overwrite).parquet(parquet);
-      spark
-          .read()
-          .parquet(parquet)
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .option("header", "true")
-          .csv(context.paths().staged("publish/" + list + "_csv"));
-      counts.put(list, spark.read().parquet(parquet).count());
-      published.add(list);
-      published.add(list + "_csv");
     }
 
-    PartitionPublisher publisher = new PartitionPublisher(fs);
-    for (String table : published) {
-      publisher.publish(
-          context.paths().warehouse(),
-          table,
-          context.asOfDate(),
-          new Path(context.paths().staged("publish/" + table)));
+    String horizon = context.settings().models().horizonMonths() + "m";
+    RunPaths paths = context.paths();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<String> published = new ArrayList<>();
+    for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
+      Table table = entry.getKey();
+      String parquet = paths.publishing(table.name());
+      ContractCheck.conform(entry.getValue(), table.contract(), horizon)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(parquet);
+      Dataset<Row> writtenDF = context.spark().read().parquet(parquet);
+      counts.put(table.name(), writtenDF.count());
+      published.add(table.name());
+      if (table.publication() == Table.Publication.PARQUET_AND_CSV) {
+        String csv = table.name() + "_csv";
+        writtenDF
+            .coalesce(1)
+            .write()
+            .mode(SaveMode.Overwrite)
+            .option("header", "true")
+            .csv(paths.publishing(csv));
+        published.add(csv);
+      }
+    }
+
+    PartitionPublisher publisher = new PartitionPublisher(fileSystem(context));
+    for (String folder : published) {
+      publisher.publish(new Path(paths.published(folder)), new Path(paths.publishing(folder)));
     }
 
     Map<String, Long> report = new LinkedHashMap<>();
-    report.put("rows_in", counts.get("customer_profile"));
+    report.put("rows_in", counts.get(Tables.CUSTOMER_PROFILE.name()));
     report.put("rows_out", counts.values().stream().mapToLong(Long::longValue).sum());
-    counts.forEach((table, rows) -> report.put(table, rows));
+    report.putAll(counts);
     return new StageReport(report, Map.of("tables", published), List.of());
-  }
-
-  private static Dataset<Row> staged(RunContext context, FileSystem fs, String table) {
-    String path = context.paths().staged(table);
-    try {
-      return fs.exists(new Path(path)) ? context.spark().read().parquet(path) : null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for staged table " + path, e);
-    }
   }
 
   private static FileSystem fileSystem(RunContext context) {

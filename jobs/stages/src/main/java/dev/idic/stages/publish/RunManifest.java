@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.idic.stages.contract.RunPaths;
+import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -89,10 +92,31 @@ public record RunManifest(
     return files;
   }
 
-  /** Where the manifest of a date lives. */
-  public static Path location(String warehouse, LocalDate asOfDate) {
-    return new Path(
-        new Path(new Path(warehouse, "_manifests"), "as_of_date=" + asOfDate), "manifest.json");
+  /**
+   * Fingerprints of the files of every configured input, by input name, as they are now; the
+   * manifest is written at the end of the run, so these are the files the run finished with.
+   */
+  public static Map<String, List<FileFingerprint>> fingerprints(
+      PipelineSettings settings, Configuration hadoop) {
+    Map<String, InputSource> inputs = new LinkedHashMap<>();
+    inputs.put("transactions", settings.transactions());
+    inputs.put("interactions", settings.interactions());
+    inputs.put("customers", settings.customers());
+    inputs.put("wallet_estimates", settings.walletEstimates());
+    Map<String, List<FileFingerprint>> fingerprints = new LinkedHashMap<>();
+    inputs.forEach(
+        (name, input) -> {
+          if (input == null) {
+            return;
+          }
+          try {
+            fingerprints.put(
+                name, fingerprint(new Path(input.path()).getFileSystem(hadoop), input.path()));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach input " + input.path(), e);
+          }
+        });
+    return fingerprints;
   }
 
   /** The manifest as JSON text. */
@@ -105,11 +129,11 @@ public record RunManifest(
   }
 
   /**
-   * Writes the manifest to {@link #location}: to a hidden temporary file first, then renamed over
-   * the previous manifest, so a reader never sees a half-written file.
+   * Writes the manifest to {@link RunPaths#manifest()}: to a hidden temporary file first, then
+   * renamed over the previous manifest, so a reader never sees a half-written file.
    */
   public Path writeTo(FileSystem fileSystem, String warehouse) {
-    Path target = location(warehouse, asOfDate);
+    Path target = new Path(new RunPaths(warehouse, asOfDate).manifest());
     Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
     try {
       fileSystem.mkdirs(target.getParent());

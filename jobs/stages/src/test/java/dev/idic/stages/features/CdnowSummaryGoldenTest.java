@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.ingest.IngestStage;
 import dev.idic.stages.settings.TimeUnit;
 import dev.idic.stages.testing.LocalSpark;
@@ -43,7 +44,7 @@ class CdnowSummaryGoldenTest {
     for (Row row :
         LocalSpark.session()
             .read()
-            .parquet(context.paths().staged("customer_features"))
+            .parquet(context.paths().staged(Tables.CUSTOMER_FEATURES))
             .collectAsList()) {
       features.put(Integer.parseInt(row.getAs("customer_id")), row);
     }

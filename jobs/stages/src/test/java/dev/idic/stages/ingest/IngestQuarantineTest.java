@@ -7,6 +7,7 @@ import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.TierSettings;
 import dev.idic.stages.settings.TimeUnit;
@@ -80,7 +81,7 @@ class IngestQuarantineTest {
     List<Row> accepted =
         LocalSpark.session()
             .read()
-            .parquet(context.paths().staged("transactions_accepted"))
+            .parquet(context.paths().staged(Tables.TRANSACTIONS_ACCEPTED))
             .orderBy("transaction_id")
             .collectAsList();
     assertThat(accepted.stream().map(r -> r.<String>getAs("transaction_id")).toList())
@@ -141,7 +142,7 @@ class IngestQuarantineTest {
     Map<String, String> dates = new HashMap<>();
     LocalSpark.session()
         .read()
-        .parquet(context.paths().staged("transactions_accepted"))
+        .parquet(context.paths().staged(Tables.TRANSACTIONS_ACCEPTED))
         .collectAsList()
         .forEach(r -> dates.put(r.getAs("transaction_id"), r.getAs("purchase_date").toString()));
     assertThat(dates)
@@ -207,7 +208,10 @@ class IngestQuarantineTest {
   private static Map<String, String> quarantineReasons(RunContext context) {
     Map<String, String> reasons = new HashMap<>();
     for (Row row :
-        LocalSpark.session().read().parquet(context.paths().staged("quarantine")).collectAsList()) {
+        LocalSpark.session()
+            .read()
+            .parquet(context.paths().staged(Tables.QUARANTINE))
+            .collectAsList()) {
       String record = row.getAs("record");
       String id = record.replaceAll("^\\{\"transaction_id\":\"?([^\",]*)\"?.*$", "$1");
       if (!record.contains("\"transaction_id\"")) {

@@ -12,9 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Table;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -42,10 +45,10 @@ class InteractionsStageIT {
   void stagesEveryTableInItsContractedShape(@TempDir Path warehouse) throws IOException {
     RunContext context = context(warehouse);
     stageRequiredInputs(context);
-    stage(context, "interactions_accepted", interactionsDF());
+    stage(context, Tables.INTERACTIONS_ACCEPTED, interactionsDF());
     stage(
         context,
-        "customer_scores",
+        Tables.CUSTOMER_SCORES,
         frame(
             "customer_id string, p_alive double",
             new Object[] {"v", 0.41},
@@ -55,7 +58,7 @@ class InteractionsStageIT {
             new Object[] {"s2", 0.97}));
     stage(
         context,
-        "wallet_estimates_accepted",
+        Tables.WALLET_ESTIMATES_ACCEPTED,
         frame("customer_id string, estimated_category_spend double", new Object[] {"v", 4000.0}));
 
     StageReport report = stage.run(context);
@@ -70,11 +73,11 @@ class InteractionsStageIT {
         .containsEntry("interactions_unknown_customer", 1L);
     assertThat(report.warnings()).as("all inputs present").isEmpty();
     assertMatchContracts(context);
-    Row v = byCustomer(read(context, "customer_engagement"), "v");
+    Row v = byCustomer(read(context, Tables.CUSTOMER_ENGAGEMENT), "v");
     assertThat(v.<Long>getAs("complaints_total")).as("v's complaint").isEqualTo(1L);
     assertThat(v.<Double>getAs("share_of_wallet")).as("1000 / 4000").isEqualTo(0.25);
     assertThat(v.<String>getAs("lifecycle_stage")).as("P(alive) 0.41").isEqualTo("decline");
-    assertThat(read(context, "list_high_value_at_risk").collectAsList())
+    assertThat(read(context, Tables.LIST_HIGH_VALUE_AT_RISK).collectAsList())
         .extracting(r -> r.<String>getAs("customer_id"))
         .as("the declining VIP")
         .containsExactly("v");
@@ -92,16 +95,16 @@ class InteractionsStageIT {
         .hasSize(3)
         .anySatisfy(w -> assertThat(w).startsWith("no staged interactions_accepted"));
     assertMatchContracts(context);
-    Dataset<Row> engagementDF = read(context, "customer_engagement");
+    Dataset<Row> engagementDF = read(context, Tables.CUSTOMER_ENGAGEMENT);
     assertThat(engagementDF.where("interactions_365d <> 0 or complaints_total <> 0").count())
         .as("contact and complaint counts are zero, not null")
         .isZero();
-    Row small = byCustomer(read(context, "contact_plan"), "s1");
+    Row small = byCustomer(read(context, Tables.CONTACT_PLAN), "s1");
     assertThat(small.<Object>getAs("next_call_due"))
         .as("a year after the first purchase 2025-03-01")
         .isEqualTo(date("2026-03-01"));
     assertThat(small.<Boolean>getAs("call_overdue")).as("before D").isTrue();
-    assertThat(read(context, "list_vip_key_overdue").count())
+    assertThat(read(context, Tables.LIST_VIP_KEY_OVERDUE).count())
         .as("VIP and Key were never called: both overdue")
         .isEqualTo(2L);
   }
@@ -128,7 +131,7 @@ class InteractionsStageIT {
   private static void stageRequiredInputs(RunContext context) {
     stage(
         context,
-        "customer_tiers",
+        Tables.CUSTOMER_TIERS,
         frame(
             "customer_id string, tier string, tier_basis string, basis_value double,"
                 + " value_rank long, value_percentile double",
@@ -139,7 +142,7 @@ class InteractionsStageIT {
             new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 1.0}));
     stage(
         context,
-        "customer_features",
+        Tables.CUSTOMER_FEATURES,
         frame(
             "customer_id string, first_purchase_date date, last_purchase_date date,"
                 + " days_since_last_purchase int, frequency int",
@@ -150,7 +153,7 @@ class InteractionsStageIT {
             new Object[] {"s2", date("2026-06-10"), date("2026-06-10"), 20, 0}));
     stage(
         context,
-        "transactions_accepted",
+        Tables.TRANSACTIONS_ACCEPTED,
         transactions(
             new Object[] {"v", "2024-01-10", 400},
             new Object[] {"v", "2025-09-01", 700},
@@ -179,17 +182,17 @@ class InteractionsStageIT {
                 .withColumn("known_customer", org.apache.spark.sql.functions.lit(false)));
   }
 
-  private static void stage(RunContext context, String table, Dataset<Row> df) {
+  private static void stage(RunContext context, Table table, Dataset<Row> df) {
     df.write().mode(SaveMode.Overwrite).parquet(context.paths().staged(table));
   }
 
-  private static Dataset<Row> read(RunContext context, String table) {
+  private static Dataset<Row> read(RunContext context, Table table) {
     return context.spark().read().parquet(context.paths().staged(table));
   }
 
   private static void assertMatchContracts(RunContext context) throws IOException {
-    for (String table : InteractionsStage.TABLES) {
-      assertMatchesContract(table, read(context, table));
+    for (Table table : Dataflow.INTERACTIONS.writes()) {
+      assertMatchesContract(table.name(), read(context, table));
     }
   }
 

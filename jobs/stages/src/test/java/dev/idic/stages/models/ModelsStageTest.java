@@ -13,6 +13,7 @@ import dev.idic.model.ModelFitException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -129,12 +130,12 @@ class ModelsStageTest {
       cdnowFeaturesDF()
           .write()
           .mode(SaveMode.Overwrite)
-          .parquet(context.paths().staged(ModelsStage.INPUT));
+          .parquet(context.paths().staged(Tables.CUSTOMER_FEATURES));
 
       StageReport report = new ModelsStage().run(context);
 
-      Dataset<Row> scoresDF = spark.read().parquet(context.paths().staged(ModelsStage.SCORES));
-      Dataset<Row> fitDF = spark.read().parquet(context.paths().staged(ModelsStage.MODEL_FIT));
+      Dataset<Row> scoresDF = spark.read().parquet(context.paths().staged(Tables.CUSTOMER_SCORES));
+      Dataset<Row> fitDF = spark.read().parquet(context.paths().staged(Tables.MODEL_FIT));
       assertThat(report.counts()).as("report counts").containsEntry("scored", 2357L);
       assertThat(report.warnings()).as("clean fit, no warnings").isEmpty();
       assertThat(scoresDF.columns())
@@ -199,7 +200,7 @@ class ModelsStageTest {
         .createDataFrame(rows, schema)
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(failing.paths().staged(ModelsStage.INPUT));
+        .parquet(failing.paths().staged(Tables.CUSTOMER_FEATURES));
 
     assertThatThrownBy(() -> new ModelsStage().run(failing))
         .as("failOnNonConvergence stops the run with a clear message")

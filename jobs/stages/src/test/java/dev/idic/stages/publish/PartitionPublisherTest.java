@@ -3,6 +3,8 @@ package dev.idic.stages.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idic.stages.contract.RunPaths;
+import dev.idic.stages.contract.Tables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -66,7 +68,9 @@ class PartitionPublisherTest {
   }
 
   private void publish(FileSystem fileSystem, Path staged) {
-    new PartitionPublisher(fileSystem).publish(warehouse, "customer_profile", DATE, staged);
+    new PartitionPublisher(fileSystem)
+        .publish(
+            new Path(new RunPaths(warehouse, DATE).published(Tables.CUSTOMER_PROFILE)), staged);
   }
 
   @Test

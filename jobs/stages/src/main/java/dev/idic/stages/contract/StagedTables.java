@@ -1,0 +1,97 @@
+package dev.idic.stages.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A stage's access to the run's staged tables, limited to what its {@link StageIo} declares: a read
+ * or write of any other table is a bug and fails at once, so {@link Dataflow} stays true.
+ */
+public final class StagedTables {
+
+  private final SparkSession spark;
+  private final RunPaths paths;
+  private final StageIo io;
+
+  StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
+    this.spark = spark;
+    this.paths = paths;
+    this.io = io;
+  }
+
+  /** A table the stage cannot run without, or one it wrote itself earlier in this run. */
+  public Dataset<Row> read(Table table) {
+    require(io.reads().contains(table) || io.writes().contains(table), "reads", table);
+    String path = paths.staged(table);
+    if (!exists(path)) {
+      throw IdicErrors.runFailed(
+          "step " + io.stage() + ", staged table " + table.name() + " at " + path,
+          "the table is missing, so an earlier step of this as-of date did not complete",
+          "run the night again: it restarts at the first step that has not completed; with"
+              + " --force every step runs again");
+    }
+    return spark.read().parquet(path);
+  }
+
+  /** A table the stage uses when an earlier stage produced it. */
+  public Optional<Dataset<Row>> readIfStaged(Table table) {
+    require(io.allReads().contains(table), "reads", table);
+    String path = paths.staged(table);
+    return exists(path) ? Optional.of(spark.read().parquet(path)) : Optional.empty();
+  }
+
+  /**
+   * Stages a table, replacing what an earlier attempt staged, and returns it as read back: later
+   * work on it starts from the files instead of re-running the plan that made them.
+   */
+  public Dataset<Row> write(Table table, Dataset<Row> tableDF) {
+    require(io.writes().contains(table), "writes", table);
+    return writeAndReadBack(paths.staged(table), tableDF);
+  }
+
+  /** Where to stage a declared table that the stage writes in parts (appends). */
+  public String pathToWrite(Table table) {
+    require(io.writes().contains(table), "writes", table);
+    return paths.staged(table);
+  }
+
+  /** Stages an intermediate table only this stage reads, and returns it as read back. */
+  public Dataset<Row> scratch(String name, Dataset<Row> tableDF) {
+    return writeAndReadBack(paths.scratch(io.stage(), name), tableDF);
+  }
+
+  private Dataset<Row> writeAndReadBack(String path, Dataset<Row> tableDF) {
+    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path);
+  }
+
+  private void require(boolean declared, String access, Table table) {
+    if (!declared) {
+      throw new IllegalStateException(
+          "Stage '"
+              + io.stage()
+              + "' "
+              + access
+              + " "
+              + table.name()
+              + " but Dataflow does not declare that; add it to its StageIo in Dataflow");
+    }
+  }
+
+  private boolean exists(String path) {
+    Path hadoopPath = new Path(path);
+    try {
+      return hadoopPath
+          .getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .exists(hadoopPath);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for the staged table at " + path, e);
+    }
+  }
+}
