@@ -1,6 +1,6 @@
 package dev.idic.batch;
 
-import dev.idic.stages.contract.Stage;
+import dev.idic.batch.job.NightStages;
 import dev.idic.stages.features.FeaturesStage;
 import dev.idic.stages.ingest.IngestStage;
 import dev.idic.stages.interactions.InteractionsStage;
@@ -11,40 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stages of the production nightly job. Each {@code @Bean} returning a {@link Stage} becomes
- * the step named by {@code Stage.name()}; steps run in the order their declared tables give (see
- * {@link dev.idic.stages.contract.Dataflow}).
+ * The stages of the production nightly job. Each becomes the step named by {@code Stage.name()};
+ * steps run in the order their declared tables give (see {@link
+ * dev.idic.stages.contract.Dataflow}).
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineStages {
 
   @Bean
-  Stage ingest() {
-    return new IngestStage();
-  }
-
-  @Bean
-  Stage features() {
-    return new FeaturesStage();
-  }
-
-  @Bean
-  Stage models() {
-    return new ModelsStage();
-  }
-
-  @Bean
-  Stage tiers() {
-    return new TiersStage();
-  }
-
-  @Bean
-  Stage interactions() {
-    return new InteractionsStage();
-  }
-
-  @Bean
-  Stage publish() {
-    return new PublishStage();
+  NightStages nightStages() {
+    return NightStages.of(
+        new IngestStage(),
+        new FeaturesStage(),
+        new ModelsStage(),
+        new TiersStage(),
+        new InteractionsStage(),
+        new PublishStage());
   }
 }

@@ -35,16 +35,6 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
   }
 
   @Override
-  public String name() {
-    return "bgnbd";
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return PARAMETERS;
-  }
-
-  @Override
   public double[] parameterValues() {
     return new double[] {r, alpha, a, b};
   }

@@ -24,10 +24,6 @@ public record GammaGammaModel(double p, double q, double v) implements Serializa
     ModelParameters.requireFinitePositive("Gamma-Gamma", PARAMETERS, p, q, v);
   }
 
-  public List<String> parameterNames() {
-    return PARAMETERS;
-  }
-
   public double[] parameterValues() {
     return new double[] {p, q, v};
   }

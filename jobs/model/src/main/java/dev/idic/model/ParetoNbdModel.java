@@ -33,16 +33,6 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta)
   }
 
   @Override
-  public String name() {
-    return "pareto_nbd";
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return PARAMETERS;
-  }
-
-  @Override
   public double[] parameterValues() {
     return new double[] {r, alpha, s, beta};
   }

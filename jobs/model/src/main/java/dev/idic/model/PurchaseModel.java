@@ -1,7 +1,6 @@
 package dev.idic.model;
 
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * A fitted repeat-purchase model (BG/NBD or Pareto/NBD) with its parameters, able to score one
@@ -11,12 +10,7 @@ import java.util.List;
  */
 public interface PurchaseModel extends Serializable {
 
-  /** Short model name as written to {@code model_fit}: "bgnbd" or "pareto_nbd". */
-  String name();
-
-  /** Parameter names, in the order of {@link #parameterValues()}. */
-  List<String> parameterNames();
-
+  /** The parameter values, in the order of the model's {@code PARAMETERS} names. */
   double[] parameterValues();
 
   /** Log-likelihood of one customer history. */

@@ -10,14 +10,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The nightly job: one instance per as-of date, one step per registered {@link Stage} bean, in the
- * order the stages' table declarations give ({@link Dataflow#order}). A stage without a bean has no
- * step.
+ * The nightly job: one instance per as-of date, one step per stage of the {@link NightStages} bean,
+ * in the order the stages' table declarations give ({@link Dataflow#order}).
  *
  * <p>Steps run under a resourceless transaction manager: a stage writes files, not database rows,
  * and a Spark stage may run for minutes, which must not hold a job repository transaction open. The
@@ -36,13 +34,10 @@ public class NightlyJobConfiguration {
 
   @Bean
   public Job nightly(
-      JobRepository jobRepository,
-      ObjectProvider<Stage> stages,
-      RunContextFactory contexts,
-      StepHold hold) {
+      JobRepository jobRepository, NightStages stages, RunContextFactory contexts, StepHold hold) {
     ResourcelessTransactionManager noTransactions = new ResourcelessTransactionManager();
     SimpleJobBuilder job = null;
-    for (Stage stage : Dataflow.order(stages.orderedStream().toList())) {
+    for (Stage stage : Dataflow.order(stages.stages())) {
       Step step =
           new StepBuilder(stage.name(), jobRepository)
               .tasklet(new StageTasklet(stage, contexts, hold), noTransactions)
@@ -51,7 +46,7 @@ public class NightlyJobConfiguration {
     }
     if (job == null) {
       throw new IllegalStateException(
-          "No stage is registered: declare Stage beans in the stages configuration class.");
+          "No stage is registered: list the stages in the NightStages bean.");
     }
     return job.validator(
             new DefaultJobParametersValidator(new String[] {AS_OF_DATE}, new String[] {RUN_TOKEN}))

@@ -16,17 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * runs the stage with its Spark actions under a job group named after the step, and keeps the
  * stage's counts in the step's execution context. It computes nothing itself.
  */
-final class StageTasklet implements Tasklet {
-
-  private final Stage stage;
-  private final RunContextFactory contexts;
-  private final StepHold hold;
-
-  StageTasklet(Stage stage, RunContextFactory contexts, StepHold hold) {
-    this.stage = stage;
-    this.contexts = contexts;
-    this.hold = hold;
-  }
+record StageTasklet(Stage stage, RunContextFactory contexts, StepHold hold) implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

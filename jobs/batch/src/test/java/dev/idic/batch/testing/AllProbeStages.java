@@ -1,7 +1,7 @@
 package dev.idic.batch.testing;
 
+import dev.idic.batch.job.NightStages;
 import dev.idic.stages.contract.Dataflow;
-import dev.idic.stages.contract.Stage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,32 +10,13 @@ import org.springframework.context.annotation.Configuration;
 public class AllProbeStages {
 
   @Bean
-  Stage publish() {
-    return new ProbeStage(Dataflow.PUBLISH);
-  }
-
-  @Bean
-  Stage ingest() {
-    return new ProbeStage(Dataflow.INGEST);
-  }
-
-  @Bean
-  Stage features() {
-    return new ProbeStage(Dataflow.FEATURES);
-  }
-
-  @Bean
-  Stage models() {
-    return new ProbeStage(Dataflow.MODELS);
-  }
-
-  @Bean
-  Stage tiers() {
-    return new ProbeStage(Dataflow.TIERS);
-  }
-
-  @Bean
-  Stage interactions() {
-    return new ProbeStage(Dataflow.INTERACTIONS);
+  NightStages nightStages() {
+    return NightStages.of(
+        new ProbeStage(Dataflow.PUBLISH),
+        new ProbeStage(Dataflow.INGEST),
+        new ProbeStage(Dataflow.FEATURES),
+        new ProbeStage(Dataflow.MODELS),
+        new ProbeStage(Dataflow.TIERS),
+        new ProbeStage(Dataflow.INTERACTIONS));
   }
 }

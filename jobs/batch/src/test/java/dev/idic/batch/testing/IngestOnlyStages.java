@@ -1,5 +1,6 @@
 package dev.idic.batch.testing;
 
+import dev.idic.batch.job.NightStages;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
@@ -24,12 +25,11 @@ public class IngestOnlyStages {
   public static final List<Table> KEPT = List.of(Tables.TRANSACTIONS_ACCEPTED, Tables.QUARANTINE);
 
   @Bean
-  Stage ingest() {
-    return new IngestStage();
+  NightStages nightStages() {
+    return NightStages.of(new IngestStage(), keepStagedTables());
   }
 
-  @Bean
-  Stage keepStagedTables() {
+  private static Stage keepStagedTables() {
     return new Stage() {
       @Override
       public StageIo io() {

@@ -1,6 +1,7 @@
 package dev.idic.batch.testing;
 
 import dev.idic.batch.PipelineStages;
+import dev.idic.batch.job.NightStages;
 import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.Stage;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class JobSteps {
   public static List<String> production() {
     try (AnnotationConfigApplicationContext context =
         new AnnotationConfigApplicationContext(PipelineStages.class)) {
-      return Dataflow.order(context.getBeansOfType(Stage.class).values()).stream()
+      return Dataflow.order(context.getBean(NightStages.class).stages()).stream()
           .map(Stage::name)
           .toList();
     }

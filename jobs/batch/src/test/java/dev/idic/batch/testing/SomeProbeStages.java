@@ -1,7 +1,7 @@
 package dev.idic.batch.testing;
 
+import dev.idic.batch.job.NightStages;
 import dev.idic.stages.contract.Dataflow;
-import dev.idic.stages.contract.Stage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,17 +10,10 @@ import org.springframework.context.annotation.Configuration;
 public class SomeProbeStages {
 
   @Bean
-  Stage ingest() {
-    return new ProbeStage(Dataflow.INGEST);
-  }
-
-  @Bean
-  Stage tiers() {
-    return new ProbeStage(Dataflow.TIERS);
-  }
-
-  @Bean
-  Stage publish() {
-    return new ProbeStage(Dataflow.PUBLISH);
+  NightStages nightStages() {
+    return NightStages.of(
+        new ProbeStage(Dataflow.INGEST),
+        new ProbeStage(Dataflow.TIERS),
+        new ProbeStage(Dataflow.PUBLISH));
   }
 }

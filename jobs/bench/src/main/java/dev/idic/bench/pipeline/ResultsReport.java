@@ -13,19 +13,13 @@ import java.util.Optional;
  * Writes the benchmark's results: {@code pipeline.csv} (one row per size and step) and {@code
  * pipeline.md} (the same as tables, the machine, and the figures against the issue's targets).
  */
-final class ResultsReport {
+record ResultsReport(Machine machine, String command, Instant finished) {
 
   private static final double GIB = 1024.0 * 1024 * 1024;
   private static final double MIB = 1024.0 * 1024;
 
-  private final Machine machine;
-  private final String command;
-  private final Instant finished;
-
-  ResultsReport(Machine machine, String command, Instant finished) {
-    this.machine = machine;
-    this.command = command;
-    this.finished = finished.truncatedTo(ChronoUnit.SECONDS);
+  ResultsReport {
+    finished = finished.truncatedTo(ChronoUnit.SECONDS);
   }
 
   void write(Path dir, List<SizeResult> results, Optional<RankComparison> ranks)

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What each stage of the nightly run reads and writes: the one place to look. The job is assembled
@@ -72,25 +73,19 @@ public final class Dataflow {
               LIST_HIGH_VALUE_AT_RISK);
 
   /**
-   * Publish needs the profile's parts; every other staged table that is published passes through
-   * when a stage produced it.
+   * Publish needs the profile's parts; every published table an earlier stage staged passes through
+   * when that stage produced it.
    */
   public static final StageIo PUBLISH =
       StageIo.of("publish")
           .reads(CUSTOMER_FEATURES, CUSTOMER_TIERS)
           .readsIfStaged(
-              CUSTOMER_SCORES,
-              CUSTOMER_ENGAGEMENT,
-              QUARANTINE,
-              MODEL_FIT,
-              CONTACT_PLAN,
-              COMPLAINT_OUTCOMES,
-              LOYALTY_SUMMARY,
-              DIFFICULTY_SUMMARY,
-              CONTACT_MIX_BY_TIER,
-              LIST_TOP_20_PERCENT,
-              LIST_VIP_KEY_OVERDUE,
-              LIST_HIGH_VALUE_AT_RISK)
+              Stream.concat(
+                      Stream.of(CUSTOMER_SCORES, CUSTOMER_ENGAGEMENT),
+                      Stream.of(INGEST, MODELS, INTERACTIONS)
+                          .flatMap(io -> io.writes().stream())
+                          .filter(Table::published))
+                  .toArray(Table[]::new))
           .publishes(Tables.all().stream().filter(Table::published).toList());
 
   /** The stages of the production night, in the order {@link #order} gives them. */

@@ -13,17 +13,7 @@ import org.apache.spark.sql.SparkSession;
  * A stage's access to the run's staged tables, limited to what its {@link StageIo} declares: a read
  * or write of any other table is a bug and fails at once, so {@link Dataflow} stays true.
  */
-public final class StagedTables {
-
-  private final SparkSession spark;
-  private final RunPaths paths;
-  private final StageIo io;
-
-  StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
-    this.spark = spark;
-    this.paths = paths;
-    this.io = io;
-  }
+public record StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
 
   /** A table the stage cannot run without, or one it wrote itself earlier in this run. */
   public Dataset<Row> read(Table table) {

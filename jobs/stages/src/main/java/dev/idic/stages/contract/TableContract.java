@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -84,7 +85,10 @@ public record TableContract(
   public StructType sparkSchema() {
     return new StructType(
         columns.stream()
-            .map(c -> new StructField(c.name(), DataType.fromDDL(c.type()), c.isNullable(), null))
+            .map(
+                c ->
+                    new StructField(
+                        c.name(), DataType.fromDDL(c.type()), c.isNullable(), Metadata.empty()))
             .toArray(StructField[]::new));
   }
 }

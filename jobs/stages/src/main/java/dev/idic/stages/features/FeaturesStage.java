@@ -20,11 +20,6 @@ import org.apache.spark.sql.Row;
 public final class FeaturesStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.FEATURES;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     StagedTables tables = context.tables(this);
     Dataset<Row> transactionsDF = tables.read(Tables.TRANSACTIONS_ACCEPTED);
@@ -65,5 +60,10 @@ public final class FeaturesStage implements Stage {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading the customer count", e);
     }
+  }
+
+  @Override
+  public StageIo io() {
+    return Dataflow.FEATURES;
   }
 }

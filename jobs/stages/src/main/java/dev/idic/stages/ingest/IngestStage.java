@@ -39,11 +39,6 @@ import org.apache.spark.sql.SparkSession;
 public final class IngestStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.INGEST;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     SparkSession spark = context.spark();
     // Zone-less timestamps are parsed as UTC wall time and then shifted (see RowValidator).
@@ -267,4 +262,9 @@ public final class IngestStage implements Stage {
 
   private record IngestResult(
       long rowsIn, long accepted, long quarantined, Map<String, Long> reasons) {}
+
+  @Override
+  public StageIo io() {
+    return Dataflow.INGEST;
+  }
 }

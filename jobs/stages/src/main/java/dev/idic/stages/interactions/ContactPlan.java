@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.ContactSettings.Cadence;
+import dev.idic.stages.tiers.ValueTier;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -75,9 +76,11 @@ public final class ContactPlan {
   private static Column cadence(
       ContactSettings settings, Column basic, Function<Cadence, Integer> months) {
     Column byTier = lit(null).cast("int");
-    for (String tier : Tiers.ALL) {
+    for (ValueTier tier : ValueTier.values()) {
       byTier =
-          when(col("tier").equalTo(tier), lit(months.apply(settings.cadenceOf(tier))).cast("int"))
+          when(
+                  col("tier").equalTo(tier.code()),
+                  lit(months.apply(settings.cadenceOf(tier.code()))).cast("int"))
               .otherwise(byTier);
     }
     return when(basic, lit(months.apply(settings.basicService())).cast("int")).otherwise(byTier);
@@ -114,8 +117,8 @@ public final class ContactPlan {
         when(
                 col("service_level").equalTo("basic"),
                 format_string(
-                    "%s customer classed difficult, basic service", Tiers.label(col("tier"))))
-            .otherwise(format_string("%s customer", Tiers.label(col("tier"))));
+                    "%s customer classed difficult, basic service", ValueTier.label(col("tier"))))
+            .otherwise(format_string("%s customer", ValueTier.label(col("tier"))));
     return concat_ws("; ", format_string("%s: %s", who, cadence), status("call"), status("visit"));
   }
 

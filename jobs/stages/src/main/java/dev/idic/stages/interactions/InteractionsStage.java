@@ -32,11 +32,6 @@ import org.apache.spark.sql.SparkSession;
 public final class InteractionsStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.INTERACTIONS;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     SparkSession spark = context.spark();
     AsOf asOf = new AsOf(context.asOfDate(), context.settings().timeZone());
@@ -123,5 +118,10 @@ public final class InteractionsStage implements Stage {
       details.put(table.name(), rows);
     }
     return details;
+  }
+
+  @Override
+  public StageIo io() {
+    return Dataflow.INTERACTIONS;
   }
 }

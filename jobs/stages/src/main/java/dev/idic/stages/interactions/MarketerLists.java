@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.tiers.ValueTier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,7 +58,7 @@ public final class MarketerLists {
             concat_ws(
                 "; ",
                 valuePhrase(),
-                Tiers.label(col("tier")),
+                ValueTier.label(col("tier")),
                 pAlivePhrase(),
                 format_string(
                     "last purchase %s ago", Phrases.days(col("days_since_last_purchase"))),
@@ -71,13 +72,13 @@ public final class MarketerLists {
    */
   public Dataset<Row> vipKeyOverdue(Dataset<Row> planDF) {
     return planDF
-        .where(col("tier").isin("vip", "key").and(col("contact_overdue")))
+        .where(ValueTier.isTop(col("tier")).and(col("contact_overdue")))
         .orderBy(col("days_overdue").desc(), col("customer_id"))
         .select(columns("list_vip_key_overdue"));
   }
 
   public Dataset<Row> highValueAtRisk(Dataset<Row> customersDF) {
-    Column highValue = col("tier").isin("vip", "key").or(col("value_percentile").leq(TOP_SHARE));
+    Column highValue = ValueTier.isTop(col("tier")).or(col("value_percentile").leq(TOP_SHARE));
     Column atRisk = col("lifecycle_stage").isin("decline", "churned");
     return customersDF
         .where(highValue.and(atRisk))

@@ -2,7 +2,7 @@ package dev.idic.stages.models;
 
 import dev.idic.model.CustomerScore;
 import dev.idic.model.CustomerScorer;
-import java.util.Iterator;
+import dev.idic.stages.spark.RowIterators;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -56,27 +56,20 @@ public final class CustomerScoring {
   private static MapPartitionsFunction<Row, Row> scorePartition(CustomerScorer scorer) {
     return rows -> {
       CustomerScorer.Cache cache = scorer.newCache();
-      return new Iterator<Row>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          CustomerScore s =
-              cache.score(row.getInt(1), row.getDouble(2), row.getDouble(3), row.getDouble(4));
-          return RowFactory.create(
-              row.getString(0),
-              s.probabilityAlive(),
-              1.0 - s.probabilityAlive(),
-              s.expectedPurchases(),
-              s.probabilityNoPurchase(),
-              s.expectedAverageValue(),
-              s.clv());
-        }
-      };
+      return RowIterators.map(
+          rows,
+          row -> {
+            CustomerScore s =
+                cache.score(row.getInt(1), row.getDouble(2), row.getDouble(3), row.getDouble(4));
+            return RowFactory.create(
+                row.getString(0),
+                s.probabilityAlive(),
+                1.0 - s.probabilityAlive(),
+                s.expectedPurchases(),
+                s.probabilityNoPurchase(),
+                s.expectedAverageValue(),
+                s.clv());
+          });
     };
   }
 }

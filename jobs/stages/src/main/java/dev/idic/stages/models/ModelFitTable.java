@@ -1,6 +1,7 @@
 package dev.idic.stages.models;
 
 import dev.idic.model.ModelFit;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.settings.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,27 +10,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** The {@code model_fit} table: one row per fitted parameter. */
 public final class ModelFitTable {
 
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("model", DataTypes.StringType, false)
-          .add("parameter", DataTypes.StringType, false)
-          .add("estimate", DataTypes.DoubleType, false)
-          .add("std_error", DataTypes.DoubleType, true)
-          .add("log_likelihood", DataTypes.DoubleType, false)
-          .add("n_customers", DataTypes.LongType, false)
-          .add("n_patterns", DataTypes.LongType, false)
-          .add("iterations", DataTypes.IntegerType, false)
-          .add("converged", DataTypes.BooleanType, false)
-          .add("at_boundary", DataTypes.BooleanType, false)
-          .add("fit_seconds", DataTypes.DoubleType, false)
-          .add("penalizer", DataTypes.DoubleType, false)
-          .add("time_unit", DataTypes.StringType, false);
+  /** Columns, types and nullability as {@code schemas/output/model_fit.json} declares them. */
+  public static final StructType SCHEMA = Tables.MODEL_FIT.contract().sparkSchema();
 
   private ModelFitTable() {}
 

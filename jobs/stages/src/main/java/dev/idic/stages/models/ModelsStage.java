@@ -30,11 +30,6 @@ import org.apache.spark.sql.Row;
 public final class ModelsStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.MODELS;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     ModelSettings settings = context.settings().models();
     TimeUnit unit = context.settings().timeUnit();
@@ -119,5 +114,10 @@ public final class ModelsStage implements Stage {
       details.put(prefix + "penalizer", fit.penalizer());
     }
     return details;
+  }
+
+  @Override
+  public StageIo io() {
+    return Dataflow.MODELS;
   }
 }

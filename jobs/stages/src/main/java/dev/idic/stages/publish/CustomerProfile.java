@@ -2,6 +2,7 @@ package dev.idic.stages.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.idic.stages.tiers.ValueTier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -65,7 +66,7 @@ public final class CustomerProfile {
             "tier_rule");
     Set<String> present = new LinkedHashSet<>(Arrays.asList(profileDF.columns()));
     return profileDF
-        .filter(col("tier").isin("vip", "key"))
+        .filter(ValueTier.isTop(col("tier")))
         .select(wanted.stream().filter(present::contains).map(c -> col(c)).toArray(Column[]::new))
         .orderBy("value_rank");
   }

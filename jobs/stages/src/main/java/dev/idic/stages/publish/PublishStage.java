@@ -37,11 +37,6 @@ import org.apache.spark.sql.SaveMode;
 public final class PublishStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.PUBLISH;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     StagedTables staged = context.tables(this);
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -113,5 +108,10 @@ public final class PublishStage implements Stage {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the warehouse " + context.paths().warehouse(), e);
     }
+  }
+
+  @Override
+  public StageIo io() {
+    return Dataflow.PUBLISH;
   }
 }

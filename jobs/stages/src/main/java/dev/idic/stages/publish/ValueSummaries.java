@@ -8,9 +8,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.sql.Column;
+import dev.idic.stages.tiers.ValueTier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -26,11 +25,6 @@ public final class ValueSummaries {
 
   /** One row per tier: customers, value and revenue with their shares. */
   public static Dataset<Row> tierSummary(Dataset<Row> profileDF) {
-    Column tierOrder =
-        when(col("tier").equalTo("vip"), 1)
-            .when(col("tier").equalTo("key"), 2)
-            .when(col("tier").equalTo("regular"), 3)
-            .otherwise(4);
     return withShares(
             profileDF
                 .groupBy("tier", "tier_basis")
@@ -46,7 +40,7 @@ public final class ValueSummaries {
         .withColumn(
             "share_of_value",
             col("basis_value_total").divide(sum("basis_value_total").over(Window.partitionBy())))
-        .withColumn("_order", tierOrder)
+        .withColumn("_order", ValueTier.position(col("tier")))
         .orderBy("_order")
         .drop("_order");
   }

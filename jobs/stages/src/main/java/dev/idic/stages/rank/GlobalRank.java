@@ -1,5 +1,6 @@
 package dev.idic.stages.rank;
 
+import dev.idic.stages.spark.RowIterators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -73,32 +74,23 @@ public final class GlobalRank {
 
   private static Iterator<Row> numbered(
       Iterator<Row> rows, long rankOffset, double sumOffset, int valueIndex) {
-    return new Iterator<>() {
-      private long rank = rankOffset;
-      private double sum = sumOffset;
-
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row row = rows.next();
-        rank++;
-        List<Object> values = new ArrayList<>(row.size() + 2);
-        for (int i = 0; i < row.size(); i++) {
-          values.add(row.get(i));
-        }
-        values.add(rank);
-        if (valueIndex >= 0) {
-          if (!row.isNullAt(valueIndex)) {
-            sum += ((Number) row.get(valueIndex)).doubleValue();
+    long[] rank = {rankOffset};
+    double[] sum = {sumOffset};
+    return RowIterators.map(
+        rows,
+        row -> {
+          List<Object> values = new ArrayList<>(row.size() + 2);
+          for (int i = 0; i < row.size(); i++) {
+            values.add(row.get(i));
           }
-          values.add(sum);
-        }
-        return RowFactory.create(values.toArray());
-      }
-    };
+          values.add(++rank[0]);
+          if (valueIndex >= 0) {
+            if (!row.isNullAt(valueIndex)) {
+              sum[0] += ((Number) row.get(valueIndex)).doubleValue();
+            }
+            values.add(sum[0]);
+          }
+          return RowFactory.create(values.toArray());
+        });
   }
 }

@@ -27,11 +27,6 @@ import org.apache.spark.sql.Row;
 public final class TiersStage implements Stage {
 
   @Override
-  public StageIo io() {
-    return Dataflow.TIERS;
-  }
-
-  @Override
   public StageReport run(RunContext context) {
     TierSettings settings = context.settings().tiers();
     StagedTables tables = context.tables(this);
@@ -68,5 +63,10 @@ public final class TiersStage implements Stage {
                         + " customer_scores: enable the models stage, or set tiers.basis:"
                         + " historical_spend"))
         .select(col("customer_id"), col("clv").as("basis_value"));
+  }
+
+  @Override
+  public StageIo io() {
+    return Dataflow.TIERS;
   }
 }
