@@ -10,19 +10,14 @@ import dev.idic.stages.settings.ContactSettings;
  * ContactSettings#DEFAULTS}. The interaction rules (lifecycle, difficulty, loyalty) are not
  * configurable.
  */
-final class ContactSection {
-
-  private final SectionContext context;
+final class ContactSection extends Section<RawConfig.Contact, ContactSettings> {
 
   ContactSection(SectionContext context) {
-    this.context = context;
+    super(context, ContactSettings.DEFAULTS);
   }
 
-  ContactSettings complete(RawConfig.Contact raw) {
-    ContactSettings defaults = ContactSettings.DEFAULTS;
-    if (raw == null) {
-      return defaults;
-    }
+  @Override
+  protected ContactSettings fromFile(RawConfig.Contact raw, ContactSettings defaults) {
     RawConfig.Cadences cadence = raw.cadence();
     try {
       return new ContactSettings(

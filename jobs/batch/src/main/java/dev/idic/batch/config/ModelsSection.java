@@ -5,19 +5,14 @@ import static dev.idic.batch.config.SectionContext.orDefault;
 import dev.idic.stages.settings.ModelSettings;
 
 /** The {@code models} section; a key left out keeps its value of {@link ModelSettings#DEFAULTS}. */
-final class ModelsSection {
-
-  private final SectionContext context;
+final class ModelsSection extends Section<RawConfig.Models, ModelSettings> {
 
   ModelsSection(SectionContext context) {
-    this.context = context;
+    super(context, ModelSettings.DEFAULTS);
   }
 
-  ModelSettings complete(RawConfig.Models raw) {
-    ModelSettings defaults = ModelSettings.DEFAULTS;
-    if (raw == null) {
-      return defaults;
-    }
+  @Override
+  protected ModelSettings fromFile(RawConfig.Models raw, ModelSettings defaults) {
     ModelSettings models =
         new ModelSettings(
             orDefault(raw.purchaseModel(), defaults.purchaseModel()),

@@ -4,18 +4,14 @@ import dev.idic.stages.settings.RfmSettings;
 import java.util.List;
 
 /** The {@code rfm} section: quintiles ({@link RfmSettings#DEFAULTS}) or four cut points. */
-final class RfmSection {
-
-  private final SectionContext context;
+final class RfmSection extends Section<RawConfig.Rfm, RfmSettings> {
 
   RfmSection(SectionContext context) {
-    this.context = context;
+    super(context, RfmSettings.DEFAULTS);
   }
 
-  RfmSettings complete(RawConfig.Rfm raw) {
-    if (raw == null) {
-      return RfmSettings.DEFAULTS;
-    }
+  @Override
+  protected RfmSettings fromFile(RawConfig.Rfm raw, RfmSettings defaults) {
     return new RfmSettings(
         cuts("rfm.recency_cuts_days", raw.recencyCutsDays()),
         cuts("rfm.frequency_cuts", raw.frequencyCuts()),

@@ -6,19 +6,14 @@ import dev.idic.stages.settings.TierSettings;
 import java.util.Locale;
 
 /** The {@code tiers} section; a key left out keeps its value of {@link TierSettings#DEFAULTS}. */
-final class TiersSection {
-
-  private final SectionContext context;
+final class TiersSection extends Section<RawConfig.Tiers, TierSettings> {
 
   TiersSection(SectionContext context) {
-    this.context = context;
+    super(context, TierSettings.DEFAULTS);
   }
 
-  TierSettings complete(RawConfig.Tiers raw) {
-    TierSettings defaults = TierSettings.DEFAULTS;
-    if (raw == null) {
-      return defaults;
-    }
+  @Override
+  protected TierSettings fromFile(RawConfig.Tiers raw, TierSettings defaults) {
     TierSettings tiers =
         new TierSettings(
             orDefault(raw.basis(), defaults.basis()),
