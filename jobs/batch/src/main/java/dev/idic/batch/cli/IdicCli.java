@@ -1,10 +1,11 @@
 package dev.idic.batch.cli;
 
-import dev.idic.batch.config.ConfigException;
 import dev.idic.batch.config.ConfigLoader;
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.JobRepositoryUnavailableException;
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ public final class IdicCli implements Runnable {
   private int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     int code;
-    if (e instanceof ConfigException) {
+    if (e instanceof IdicException idic && idic.exitCode() == ExitCode.INVALID_CONFIGURATION) {
       code = ExitCodes.INVALID_CONFIGURATION;
       err.println(e.getMessage());
     } else if (e instanceof JobRepositoryUnavailableException

@@ -12,4 +12,9 @@ enum InputFormat {
   String id() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The format of a lower-case name as the stages receive it. */
+  static InputFormat of(String id) {
+    return valueOf(id.toUpperCase(Locale.ROOT));
+  }
 }

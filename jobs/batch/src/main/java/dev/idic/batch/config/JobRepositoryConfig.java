@@ -1,5 +1,6 @@
 package dev.idic.batch.config;
 
+import dev.idic.stages.contract.IdicErrors;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +21,12 @@ public record JobRepositoryConfig(String url, String username, String passwordEn
     }
     String password = environment.get(passwordEnv);
     if (password == null) {
-      throw new ConfigException(
-          "The job repository password is read from the environment variable "
+      throw IdicErrors.invalidConfiguration(
+          "Invalid configuration at job_repository.password_env",
+          "the job repository password is read from the environment variable "
               + passwordEnv
-              + " (job_repository.password_env), which is not set. Export it before running idic.");
+              + ", which is not set",
+          "export " + passwordEnv + " before running idic");
     }
     return Optional.of(password);
   }

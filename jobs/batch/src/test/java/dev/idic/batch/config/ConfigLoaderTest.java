@@ -3,6 +3,8 @@ package dev.idic.batch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicException;
 import dev.idic.stages.settings.ModelSettings.PurchaseModel;
 import dev.idic.stages.settings.TierSettings.TierBasis;
 import dev.idic.stages.settings.TimeUnit;
@@ -45,11 +47,12 @@ class ConfigLoaderTest {
     Path file = write(yaml);
     try {
       new ConfigLoader(Map.of(), dir).load(file);
-    } catch (ConfigException e) {
+    } catch (IdicException e) {
+      assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_CONFIGURATION);
       assertThat(e.getMessage()).as("every message names the file").contains(file.toString());
       return e.getMessage();
     }
-    throw new AssertionError("expected a ConfigException for:\n" + yaml);
+    throw new AssertionError("expected an invalid configuration error for:\n" + yaml);
   }
 
   @Test
@@ -297,12 +300,16 @@ class ConfigLoaderTest {
   @Test
   void missingFileAndMissingPasswordVariableAreExplained() {
     assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(dir.resolve("nope.yaml")))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOfSatisfying(
+            IdicException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_CONFIGURATION))
         .hasMessageContaining("nope.yaml does not exist")
         .hasMessageContaining("--conf");
     JobRepositoryConfig repository = new JobRepositoryConfig("jdbc:postgresql://x/y", "u", "PW");
     assertThatThrownBy(() -> repository.password(Map.of()))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOfSatisfying(
+            IdicException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_CONFIGURATION))
         .hasMessageContaining("PW")
         .hasMessageContaining("not set");
   }

@@ -38,19 +38,25 @@ public record ContactSettings(
     require(churnPeriodDays > 0, "churnPeriodDays must be positive, got " + churnPeriodDays);
   }
 
-  /** The source material's cadences, a 48-hour complaint SLA and a 90-day churn period. */
+  /**
+   * The source material's cadences, a 48-hour complaint SLA and a 90-day churn period: the one
+   * statement of these defaults ({@code conf/idic.yaml} is tested against it).
+   */
+  public static final ContactSettings DEFAULTS =
+      new ContactSettings(
+          new Cadence(1, 3),
+          new Cadence(3, 6),
+          new Cadence(6, 12),
+          new Cadence(12, null),
+          new Cadence(12, null),
+          48.0,
+          90,
+          LifecycleRules.defaults(),
+          DifficultyRules.defaults(),
+          LoyaltyIndexRules.defaults());
+
   public static ContactSettings defaults() {
-    return new ContactSettings(
-        new Cadence(1, 3),
-        new Cadence(3, 6),
-        new Cadence(6, 12),
-        new Cadence(12, null),
-        new Cadence(12, null),
-        48.0,
-        90,
-        LifecycleRules.defaults(),
-        DifficultyRules.defaults(),
-        LoyaltyIndexRules.defaults());
+    return DEFAULTS;
   }
 
   /**

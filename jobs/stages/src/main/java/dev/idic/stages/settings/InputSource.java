@@ -27,12 +27,19 @@ public record InputSource(
     String timestampFormat,
     String encoding) {
 
+  /** Format of an input that does not say; a csv file has a header line unless it says not. */
+  public static final String DEFAULT_FORMAT = "csv";
+
+  public static final String DEFAULT_DELIMITER = ",";
+
+  public static final String DEFAULT_ENCODING = "UTF-8";
+
   public InputSource {
     columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
     columns = columns == null ? Map.of() : Map.copyOf(columns);
-    format = format == null ? "csv" : format;
-    delimiter = delimiter == null ? "," : delimiter;
-    encoding = encoding == null ? "UTF-8" : encoding;
+    format = format == null ? DEFAULT_FORMAT : format;
+    delimiter = delimiter == null ? DEFAULT_DELIMITER : delimiter;
+    encoding = encoding == null ? DEFAULT_ENCODING : encoding;
   }
 
   /** The source column that feeds a contract column. */

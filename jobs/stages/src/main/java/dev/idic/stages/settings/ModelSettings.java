@@ -18,8 +18,15 @@ public record ModelSettings(
     double penalizer,
     boolean failOnNonConvergence) {
 
+  /**
+   * BG/NBD, 12 months, 1% a month, no penalty, failing on non-convergence: the one statement of
+   * these defaults ({@code conf/idic.yaml} is tested against it).
+   */
+  public static final ModelSettings DEFAULTS =
+      new ModelSettings(PurchaseModel.BGNBD, 12, 0.01, 0.0, true);
+
   public static ModelSettings defaults() {
-    return new ModelSettings(PurchaseModel.BGNBD, 12, 0.01, 0.0, true);
+    return DEFAULTS;
   }
 
   /** The repeat-purchase model. */

@@ -19,7 +19,10 @@ public record RfmSettings(
     monetaryCuts = monetaryCuts == null ? List.of() : List.copyOf(monetaryCuts);
   }
 
+  /** Quintile scores, no custom cut points. */
+  public static final RfmSettings DEFAULTS = new RfmSettings(List.of(), List.of(), List.of());
+
   public static RfmSettings quintiles() {
-    return new RfmSettings(List.of(), List.of(), List.of());
+    return DEFAULTS;
   }
 }

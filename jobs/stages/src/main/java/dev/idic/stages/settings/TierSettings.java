@@ -11,8 +11,15 @@ package dev.idic.stages.settings;
  */
 public record TierSettings(TierBasis basis, double vipShare, double keyShare, double regularShare) {
 
+  /**
+   * Predicted CLV, VIP 5%, Key 15%, Regular 50%: the one statement of these defaults ({@code
+   * conf/idic.yaml} is tested against it).
+   */
+  public static final TierSettings DEFAULTS =
+      new TierSettings(TierBasis.PREDICTED_CLV, 0.05, 0.15, 0.50);
+
   public static TierSettings defaults() {
-    return new TierSettings(TierBasis.PREDICTED_CLV, 0.05, 0.15, 0.50);
+    return DEFAULTS;
   }
 
   /** The customer value a tier ranking is built on. */
