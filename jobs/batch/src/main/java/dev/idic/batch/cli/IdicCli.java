@@ -5,6 +5,7 @@ import dev.idic.batch.config.ConfigLoader;
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.JobRepositoryUnavailableException;
+import dev.idic.stages.contract.IdicException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -113,7 +114,10 @@ public final class IdicCli implements Runnable {
   private int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     int code;
-    if (e instanceof ConfigException) {
+    if (e instanceof IdicException idic) {
+      code = idic.exitCode().code();
+      err.println(e.getMessage());
+    } else if (e instanceof ConfigException) {
       code = ExitCodes.INVALID_CONFIGURATION;
       err.println(e.getMessage());
     } else if (e instanceof JobRepositoryUnavailableException
