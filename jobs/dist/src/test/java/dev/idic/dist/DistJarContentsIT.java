@@ -2,12 +2,15 @@ package dev.idic.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded {@code idic-spark-app.jar} holds IDIC and its own libraries, nothing the cluster's
- * Spark already provides, and merges the metadata its libraries register through.
+ * Spark already provides, nor the synthetic data generator, and merges the metadata its libraries
+ * register through.
  */
 class DistJarContentsIT {
 
@@ -44,6 +48,42 @@ class DistJarContentsIT {
             "org/h2/Driver.class",
             "org/postgresql/Driver.class",
             "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class");
+  }
+
+  @Test
+  void leavesTheSyntheticDataGeneratorOut() {
+    assertThat(classes(distJar))
+        .as("the stages and the batch job are in the app jar")
+        .anyMatch(name -> name.startsWith("dev/idic/stages/"))
+        .anyMatch(name -> name.startsWith("dev/idic/batch/"));
+    assertThat(distJar.stream().map(ZipEntry::getName))
+        .as("no entry of the generator (idic-synth) in the app jar")
+        .noneMatch(name -> name.startsWith("dev/idic/synth/"));
+  }
+
+  @Test
+  void demoSaysTheGeneratorIsMissingOnTheAppJar() throws Exception {
+    String sparkClasspath =
+        Files.readString(Path.of(System.getProperty(SparkHome.CLASSPATH_FILE_PROPERTY))).strip();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process demo =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("idic.dist.jar") + File.pathSeparator + sparkClasspath,
+                "dev.idic.batch.cli.IdicCli",
+                "demo")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(demo.waitFor(2, TimeUnit.MINUTES)).as("idic demo on the app jar ends").isTrue();
+
+    assertThat(output)
+        .as("what idic demo prints on the app jar")
+        .contains("the demo needs the synthetic data generator")
+        .contains("run ./idic demo from a checkout")
+        .doesNotContain("NoClassDefFoundError");
+    assertThat(demo.exitValue()).as("exit code of idic demo on the app jar").isEqualTo(5);
   }
 
   @Test

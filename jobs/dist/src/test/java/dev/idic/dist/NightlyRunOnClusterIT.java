@@ -2,10 +2,10 @@ package dev.idic.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.stages.synth.GeneratedData;
-import dev.idic.stages.synth.SyntheticDataGenerator;
-import dev.idic.stages.synth.SyntheticSpec;
 import dev.idic.stages.testing.LocalSpark;
+import dev.idic.synth.GeneratedData;
+import dev.idic.synth.SyntheticDataGenerator;
+import dev.idic.synth.SyntheticSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,15 +4,9 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
-import dev.idic.stages.settings.InputSource;
-import dev.idic.stages.settings.PipelineSettings;
-import dev.idic.stages.synth.GeneratedData;
-import dev.idic.stages.synth.SyntheticDataGenerator;
-import dev.idic.stages.synth.SyntheticSpec;
+import dev.idic.stages.contract.IdicErrors;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -35,6 +29,9 @@ import picocli.CommandLine.Spec;
       "prints a summary. Same seed and date, same data; a date already done is not rerun."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  /** Named, not referenced, so that this class loads where the generator is absent. */
+  private static final String GENERATOR = "dev.idic.synth.SyntheticDataGenerator";
 
   @ParentCommand IdicCli root;
 
@@ -59,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    requireGenerator(DemoCommand.class.getClassLoader());
     IdicConfig config = root.loadConfig(conf.file);
     ProcessLog.writeTo(config.workDir());
     LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
@@ -68,17 +66,10 @@ final class DemoCommand implements Callable<Integer> {
         config.workDir().resolve("demo").resolve("as_of_date=" + asOfDate).toUri().toString();
     out.printf("Generating %,d synthetic customers into %s ...%n", customers, dataDir);
     out.flush();
-    GeneratedData data =
-        SyntheticDataGenerator.generate(
-            spark, SyntheticSpec.demo(asOfDate).withCustomers(customers).withSeed(seed), dataDir);
-    out.printf(
-        "  %,d transactions, %,d interactions, %,d customers, %,d wallet estimates%n",
-        data.transactionRows(),
-        data.interactionRows(),
-        data.customerRows(),
-        data.walletEstimateRows());
+    DemoData data = DemoData.generate(spark, asOfDate, customers, seed, dataDir);
+    out.printf("  %s%n", data.counts());
 
-    IdicConfig demoConfig = withInputs(config, data);
+    IdicConfig demoConfig = data.inputsOf(config);
     RunOutcome outcome;
     try (IdicApplication application = root.open(demoConfig)) {
       out.printf("Running the nightly job for %s ...%n", asOfDate);
@@ -95,28 +86,22 @@ final class DemoCommand implements Callable<Integer> {
     return code;
   }
 
-  /** The configuration with its inputs replaced by the generated files. */
-  private static IdicConfig withInputs(IdicConfig config, GeneratedData data) {
-    PipelineSettings p = config.pipeline();
-    PipelineSettings demo =
-        new PipelineSettings(
-            p.timeZone(),
-            p.timeUnit(),
-            p.warehouse(),
-            csv(data.transactions()),
-            data.interactions() == null ? null : csv(data.interactions()),
-            csv(data.customers()),
-            csv(data.walletEstimates()),
-            p.maxRejectRatio(),
-            p.rfm(),
-            p.tiers(),
-            p.models(),
-            p.contact());
-    return new IdicConfig(
-        config.source(), config.workDir(), config.spark(), config.jobRepository(), demo);
-  }
-
-  private static InputSource csv(String path) {
-    return new InputSource(path, "csv", true, ",", List.of(), Map.of(), null, "UTF-8");
+  /**
+   * Fails with a clear message where the generator is absent: the spark-submit jar leaves it out,
+   * and without this check the demo would end in a NoClassDefFoundError.
+   */
+  static void requireGenerator(ClassLoader classLoader) {
+    try {
+      Class.forName(GENERATOR, false, classLoader);
+    } catch (ClassNotFoundException e) {
+      throw IdicErrors.environment(
+          "idic demo",
+          "the demo needs the synthetic data generator ("
+              + GENERATOR
+              + "), which the"
+              + " spark-submit jar leaves out",
+          "run ./idic demo from a checkout, whose classpath has it",
+          e);
+    }
   }
 }

@@ -4,7 +4,6 @@ import dev.idic.batch.config.ConfigLoader;
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.JobRepositoryUnavailableException;
-import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -114,8 +113,8 @@ public final class IdicCli implements Runnable {
   private int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     int code;
-    if (e instanceof IdicException idic && idic.exitCode() == ExitCode.INVALID_CONFIGURATION) {
-      code = ExitCodes.INVALID_CONFIGURATION;
+    if (e instanceof IdicException idic) {
+      code = idic.exitCode().code();
       err.println(e.getMessage());
     } else if (e instanceof JobRepositoryUnavailableException
         || e instanceof UncheckedIOException) {

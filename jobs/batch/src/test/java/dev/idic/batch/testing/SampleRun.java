@@ -1,8 +1,8 @@
 package dev.idic.batch.testing;
 
-import dev.idic.stages.synth.SyntheticDataGenerator;
-import dev.idic.stages.synth.SyntheticSpec;
 import dev.idic.stages.testing.LocalSpark;
+import dev.idic.synth.SyntheticDataGenerator;
+import dev.idic.synth.SyntheticSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.idic.bench.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.idic.stages.synth.GeneratedData;
+import dev.idic.synth.GeneratedData;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

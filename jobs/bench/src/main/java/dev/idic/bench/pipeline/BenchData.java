@@ -2,10 +2,10 @@ package dev.idic.bench.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idic.stages.synth.GeneratedData;
-import dev.idic.stages.synth.InteractionsOutput;
-import dev.idic.stages.synth.SyntheticDataGenerator;
-import dev.idic.stages.synth.SyntheticSpec;
+import dev.idic.synth.GeneratedData;
+import dev.idic.synth.InteractionsOutput;
+import dev.idic.synth.SyntheticDataGenerator;
+import dev.idic.synth.SyntheticSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.idic.bench.pipeline;
 
 import dev.idic.bench.pipeline.JobProcess.SizeMeasurement;
-import dev.idic.stages.synth.GeneratedData;
+import dev.idic.synth.GeneratedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

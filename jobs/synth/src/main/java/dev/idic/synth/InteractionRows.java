@@ -1,8 +1,8 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
-import dev.idic.stages.synth.CustomerHistory.Complaint;
-import dev.idic.stages.synth.CustomerHistory.Feedback;
-import dev.idic.stages.synth.Draws.Stream;
+import dev.idic.synth.CustomerHistory.Complaint;
+import dev.idic.synth.CustomerHistory.Feedback;
+import dev.idic.synth.Draws.Stream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;

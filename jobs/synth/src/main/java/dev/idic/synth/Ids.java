@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 /** The string ids of generated rows: C00000123, T00000123-0007, I00000123-0002. */
 final class Ids {

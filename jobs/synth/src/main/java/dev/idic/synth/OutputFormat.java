@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 /** File format of the generated inputs. */
 public enum OutputFormat {

@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,8 +1,8 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.stages.testing.LocalSpark;
+import dev.idic.synth.testing.LocalSpark;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

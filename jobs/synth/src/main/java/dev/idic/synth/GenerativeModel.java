@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import java.io.Serializable;
 import java.util.Arrays;

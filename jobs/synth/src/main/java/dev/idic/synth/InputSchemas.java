@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;

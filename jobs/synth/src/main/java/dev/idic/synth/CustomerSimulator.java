@@ -1,10 +1,10 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
-import dev.idic.stages.synth.CustomerHistory.Complaint;
-import dev.idic.stages.synth.CustomerHistory.Feedback;
-import dev.idic.stages.synth.CustomerHistory.Line;
-import dev.idic.stages.synth.CustomerHistory.Outcome;
-import dev.idic.stages.synth.Draws.Stream;
+import dev.idic.synth.CustomerHistory.Complaint;
+import dev.idic.synth.CustomerHistory.Feedback;
+import dev.idic.synth.CustomerHistory.Line;
+import dev.idic.synth.CustomerHistory.Outcome;
+import dev.idic.synth.Draws.Stream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

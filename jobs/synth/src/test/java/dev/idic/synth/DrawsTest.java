@@ -1,9 +1,9 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.idic.stages.synth.Draws.Stream;
+import dev.idic.synth.Draws.Stream;
 import org.junit.jupiter.api.Test;
 
 class DrawsTest {

@@ -1,10 +1,10 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idic.stages.testing.LocalSpark;
+import dev.idic.synth.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

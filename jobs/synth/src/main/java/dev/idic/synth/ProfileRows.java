@@ -1,7 +1,7 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
-import dev.idic.stages.synth.CustomerHistory.Line;
-import dev.idic.stages.synth.Draws.Stream;
+import dev.idic.synth.CustomerHistory.Line;
+import dev.idic.synth.Draws.Stream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 /** Whether the interactions input is written (transactions never depend on it). */
 public enum InteractionsOutput {

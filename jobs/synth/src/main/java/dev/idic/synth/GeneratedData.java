@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 /**
  * Where {@link SyntheticDataGenerator#generate} wrote each input and how many rows it holds.

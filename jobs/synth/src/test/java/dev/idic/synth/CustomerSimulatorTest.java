@@ -1,8 +1,8 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.stages.synth.CustomerHistory.Line;
+import dev.idic.synth.CustomerHistory.Line;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

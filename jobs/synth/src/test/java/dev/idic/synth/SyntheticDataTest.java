@@ -1,4 +1,4 @@
-package dev.idic.stages.synth;
+package dev.idic.synth;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.stages.testing.LocalSpark;
+import dev.idic.synth.testing.LocalSpark;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
