@@ -6,4 +6,10 @@ import org.apache.spark.sql.SparkSession;
 
 /** What every stage of one run gets: Spark, the as-of date, the settings and the paths. */
 public record RunContext(
-    SparkSession spark, LocalDate asOfDate, PipelineSettings settings, RunPaths paths) {}
+    SparkSession spark, LocalDate asOfDate, PipelineSettings settings, RunPaths paths) {
+
+  /** The as-of date with the configured zone, whose midnight ends it. */
+  public AsOf asOf() {
+    return new AsOf(asOfDate, settings.timeZone());
+  }
+}

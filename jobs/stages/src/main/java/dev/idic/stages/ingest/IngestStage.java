@@ -88,8 +88,7 @@ public final class IngestStage implements Stage {
     SparkSession spark = context.spark();
     TableContract contract = TableContract.input(inputName);
     Dataset<Row> rawDF = new RawInputReader(spark).read(inputName, source);
-    RowValidator validator =
-        new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate());
+    RowValidator validator = new RowValidator(contract, source, context.asOf());
 
     // Duplicate keys need a window over their rows; rows whose key occurs once (nearly all) are
     // judged alone. So the repeated keys are found first from the key column alone, their few rows

@@ -7,13 +7,11 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.ColumnContract;
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.settings.InputSource;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,17 +54,16 @@ public final class RowValidator {
 
   private final TableContract contract;
   private final InputSource source;
-  private final ZoneId zone;
-  private final LocalDate asOfDate;
+  private final AsOf asOf;
   private final ColumnValues values;
   private final KeyChecks keyChecks;
 
-  public RowValidator(TableContract contract, InputSource source, ZoneId zone, LocalDate asOfDate) {
+  /** {@code asOf}'s zone also reads the zone-less times of the source. */
+  public RowValidator(TableContract contract, InputSource source, AsOf asOf) {
     this.contract = contract;
     this.source = source;
-    this.zone = zone;
-    this.asOfDate = asOfDate;
-    this.values = new ColumnValues(source, zone);
+    this.asOf = asOf;
+    this.values = new ColumnValues(source, asOf.zone());
     this.keyChecks = new KeyChecks(contract, source, values);
   }
 
@@ -165,7 +162,7 @@ public final class RowValidator {
       return validatedDF;
     }
     Column time = col(contract.timeColumn());
-    Column late = col(REASON).isNull().and(time.geq(lit(endOfAsOfDay())));
+    Column late = col(REASON).isNull().and(time.geq(asOf.endLit()));
     return validatedDF
         .withColumn(
             DETAIL,
@@ -174,7 +171,7 @@ public final class RowValidator {
                     concat(
                         lit(contract.timeColumn() + " "),
                         time.cast("string"),
-                        lit(" UTC is after the end of " + asOfDate + " in " + zone)))
+                        lit(" UTC is after the end of " + asOf.date() + " in " + asOf.zone())))
                 .otherwise(col(DETAIL)))
         .withColumn(
             REASON, when(late, lit(QuarantineReason.AFTER_AS_OF_DATE)).otherwise(col(REASON)));
@@ -209,10 +206,6 @@ public final class RowValidator {
                 + ": <source column>");
       }
     }
-  }
-
-  private Timestamp endOfAsOfDay() {
-    return Timestamp.from(asOfDate.plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   private static Column rawStruct(List<String> sourceColumns) {
