@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.PipelineSparkConf;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageReport;
@@ -43,13 +44,8 @@ public final class IngestStage implements Stage {
 
   @Override
   public StageReport run(RunContext context) {
-    SparkSession spark = context.spark();
-    // Zone-less timestamps are parsed as UTC wall time and then shifted (see RowValidator).
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
-    // The validation plan has a projection per step and several aliases per column; Catalyst's
-    // constraint propagation grows combinatorially with them (minutes of planning, gigabytes of
-    // heap) and gives this plan nothing, since no filter here can be inferred from another.
-    spark.conf().set("spark.sql.constraintPropagation.enabled", "false");
+    // Zone-less timestamps are parsed as UTC wall time and then shifted (see ColumnValues).
+    PipelineSparkConf.requireSessionTimeZone(context.spark(), "step " + name());
     PipelineSettings settings = context.settings();
     if (settings.transactions() == null) {
       throw new InputException("no transactions input: set inputs.transactions in the config");
