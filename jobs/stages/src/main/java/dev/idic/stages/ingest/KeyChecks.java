@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -20,7 +21,10 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.settings.InputSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +33,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The checks that need more than one row: a key that occurs more than once. See {@link
@@ -76,12 +81,18 @@ final class KeyChecks {
         .select(REPEATED_KEY);
   }
 
-  /** See {@link RowValidator#withRepeatedKey}. */
+  /**
+   * See {@link RowValidator#withRepeatedKey}. The rows get their {@link RecordNumbers#RECORD}, for
+   * the key checks to keep the earliest.
+   */
   Dataset<Row> withRepeatedKey(Dataset<Row> rawDF, Dataset<Row> repeatedKeysDF) {
-    return rawDF.join(
-        broadcast(repeatedKeysDF),
-        xxhash64(sourceKey(rawDF)).equalTo(col(REPEATED_KEY)),
-        "left_semi");
+    return RecordNumbers.numbered(
+        rawDF,
+        positionedDF ->
+            positionedDF.join(
+                broadcast(repeatedKeysDF),
+                xxhash64(sourceKey(positionedDF)).equalTo(col(REPEATED_KEY)),
+                "left_semi"));
   }
 
   /** See {@link RowValidator#withPendingFlag}. */
@@ -114,44 +125,74 @@ final class KeyChecks {
     return values.parse(contract.column(key).orElseThrow(), raw, text, rawType);
   }
 
-  /** See {@link RowValidator#withKeyChecks}: a window per key over the accepted rows. */
+  /**
+   * See {@link RowValidator#withKeyChecks}: a window per key over the accepted rows. The earliest
+   * row of a key, by source file path and then {@link RecordNumbers#RECORD record number}, is kept;
+   * a later row with the same content (contract values after parsing, plus the source columns no
+   * contract column reads) is a duplicate, one with other content conflicts.
+   */
   Dataset<Row> withDuplicatesFlagged(Dataset<Row> validatedDF) {
     String key = contract.key();
-    Column content = to_json(col(RAW));
     Column accepted = col(REASON).isNull();
-    WindowSpec byKey = Window.partitionBy(col(key), accepted);
-    WindowSpec byKeyOrdered = byKey.orderBy(col("source_file"), content);
+    WindowSpec earliestFirst =
+        Window.partitionBy(col(key), accepted)
+            .orderBy(col("source_file"), col(RecordNumbers.RECORD));
     Dataset<Row> checkedDF =
         validatedDF
-            .withColumn("_content", content)
-            .withColumn("_copies", count(lit(1)).over(byKey))
-            .withColumn("_first_content", first(col("_content")).over(byKeyOrdered))
-            .withColumn(
-                "_variants",
-                count(when(col("_content").notEqual(col("_first_content")), 1)).over(byKey))
-            .withColumn("_ordinal", row_number().over(byKeyOrdered));
-    Column conflicting = accepted.and(col("_variants").gt(0));
-    Column duplicate = accepted.and(col("_variants").equalTo(0)).and(col("_ordinal").gt(1));
+            .withColumn("_content", content(validatedDF))
+            .withColumn("_ordinal", row_number().over(earliestFirst))
+            .withColumn("_kept_content", first(col("_content")).over(earliestFirst))
+            .withColumn("_kept_file", first(col("source_file")).over(earliestFirst))
+            .withColumn("_kept_record", first(col(RecordNumbers.RECORD)).over(earliestFirst));
+    Column later = accepted.and(col("_ordinal").gt(1));
+    Column duplicate = later.and(col("_content").equalTo(col("_kept_content")));
+    Column conflicting = later.and(col("_content").notEqual(col("_kept_content")));
+    Column kept =
+        concat(
+            lit("record "),
+            col("_kept_record").cast("string"),
+            lit(" of "),
+            col("_kept_file"),
+            lit(", which is kept"));
+    // The detail first: its conditions read the reason the row checks left, which the new reason
+    // replaces (set after it, the detail saw no accepted row and stayed null).
     return checkedDF
-        .withColumn(
-            REASON,
-            when(conflicting, lit(QuarantineReason.conflicting(key)))
-                .when(duplicate, lit(QuarantineReason.duplicate(key)))
-                .otherwise(col(REASON)))
         .withColumn(
             DETAIL,
             when(
                     conflicting,
                     concat(
-                        lit(key + " '"),
-                        col(key),
-                        lit("' appears in "),
-                        col("_copies").cast("string"),
-                        lit(" rows with different content; none is trusted")))
+                        lit(key + " '"), col(key), lit("' with other content is also on "), kept))
                 .when(
                     duplicate,
-                    concat(lit("exact copy of another row with " + key + " '"), col(key), lit("'")))
+                    concat(lit(key + " '"), col(key), lit("' is an exact copy of "), kept))
                 .otherwise(col(DETAIL)))
-        .drop("_content", "_copies", "_first_content", "_variants", "_ordinal");
+        .withColumn(
+            REASON,
+            when(conflicting, lit(QuarantineReason.conflicting(key)))
+                .when(duplicate, lit(QuarantineReason.duplicate(key)))
+                .otherwise(col(REASON)))
+        .drop(
+            "_content",
+            "_ordinal",
+            "_kept_content",
+            "_kept_file",
+            "_kept_record",
+            RecordNumbers.RECORD);
+  }
+
+  /** What a row says: its contract values and the source columns no contract column reads. */
+  private Column content(Dataset<Row> validatedDF) {
+    Set<String> read = new HashSet<>();
+    contract.columnNames().forEach(name -> read.add(source.sourceColumn(name)));
+    List<Column> parts = new ArrayList<>();
+    contract.columnNames().forEach(name -> parts.add(col(name)));
+    StructType raw = (StructType) validatedDF.schema().apply(RAW).dataType();
+    for (String field : raw.fieldNames()) {
+      if (!read.contains(field)) {
+        parts.add(col(RAW + "." + field).as("_raw_" + field));
+      }
+    }
+    return to_json(struct(parts.toArray(Column[]::new)));
   }
 }

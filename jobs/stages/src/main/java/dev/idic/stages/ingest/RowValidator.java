@@ -131,6 +131,9 @@ public final class RowValidator {
     // Only rejected rows need the words; accepted rows skip building them.
     out.add(when(col(REASON).isNotNull(), checks.detail()).as(DETAIL));
     out.add(rawStruct(sourceColumns).as(RAW));
+    if (Arrays.asList(rawDF.columns()).contains(RecordNumbers.RECORD)) {
+      out.add(col(RecordNumbers.RECORD));
+    }
     return keyChecks.withDerivedKey(
         withAsOfCutoff(reasonDF.select(out.toArray(Column[]::new))), available);
   }
@@ -180,6 +183,7 @@ public final class RowValidator {
   private static List<String> sourceColumns(Dataset<Row> rawDF) {
     return Arrays.stream(rawDF.columns())
         .filter(c -> !c.equals(RawInputReader.MALFORMED) && !c.equals(RawInputReader.SOURCE_FILE))
+        .filter(c -> !c.equals(RecordNumbers.RECORD))
         .toList();
   }
 
@@ -242,9 +246,10 @@ public final class RowValidator {
   }
 
   /**
-   * Flags key duplicates among rows of {@link #validateRows} that passed the row checks: extra
-   * exact copies are duplicates, and when copies differ in content every one of them is quarantined
-   * as conflicting. Meant for the few rows of {@link #withRepeatedKey}: a window per key.
+   * Flags key duplicates among rows of {@link #validateRows} that passed the row checks: the
+   * earliest row of a key (by source file, then record number) is kept, later exact copies are
+   * duplicates and later rows with other content are conflicting. Meant for the few rows of {@link
+   * #withRepeatedKey}, which carry the record numbers: a window per key.
    */
   public Dataset<Row> withKeyChecks(Dataset<Row> validatedDF) {
     return keyChecks.withDuplicatesFlagged(validatedDF);
