@@ -85,6 +85,8 @@ public final class PublishStage implements Stage {
           ContractCheck.conform(table.getValue(), TableContract.output(table.getKey()), horizon);
       String path = context.paths().staged("publish/" + table.getKey());
       conformed.write().mode(SaveMode.Overwrite).parquet(path);
+      ContractCheck.requireValues(
+          spark.read().parquet(path), TableContract.output(table.getKey()), horizon);
       counts.put(table.getKey(), spark.read().parquet(path).count());
       published.add(table.getKey());
     }
