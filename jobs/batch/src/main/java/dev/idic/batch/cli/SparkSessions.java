@@ -1,6 +1,7 @@
 package dev.idic.batch.cli;
 
 import dev.idic.batch.config.SparkConfig;
+import dev.idic.stages.contract.PipelineSparkConf;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -11,19 +12,16 @@ final class SparkSessions {
 
   /**
    * The master from the configuration applies only when the launcher did not set one: under
-   * spark-submit, {@code spark.master} is already in the Spark configuration and wins. Session time
-   * zone is UTC unless configured, so timestamps are stored as instants. Settings in the
-   * configuration override the defaults set here.
+   * spark-submit, {@code spark.master} is already in the Spark configuration and wins. The settings
+   * every step needs ({@link PipelineSparkConf}) are set here; settings in the configuration
+   * override them.
    */
   static SparkSession create(SparkConfig config) {
     SparkSession.Builder builder = SparkSession.builder().appName("idic");
     if (!new SparkConf().contains("spark.master")) {
       builder.master(config.master());
     }
-    builder.config("spark.sql.session.timeZone", "UTC");
-    // Spark stops generating code for plans with more than 100 fields; the customer profile and
-    // engagement tables have about 130, and their joins ran row by row at half the speed.
-    builder.config("spark.sql.codegen.maxFields", "400");
+    PipelineSparkConf.entries().forEach(builder::config);
     config.conf().forEach(builder::config);
     return builder.getOrCreate();
   }

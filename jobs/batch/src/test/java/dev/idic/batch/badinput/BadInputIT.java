@@ -116,17 +116,14 @@ class BadInputIT {
   }
 
   @Test
-  void anExactDuplicateKeepsOneCopyAndConflictingCopiesAreAllQuarantined() throws IOException {
+  void anExactDuplicateKeepsOneCopyAndAConflictingIdKeepsItsEarliestRow() throws IOException {
     Ingested run = ingest("duplicate_ids.csv");
 
-    assertThat(run.acceptedCustomerById()).containsOnlyKeys("g1", "g2", "d1");
-    assertThat(run.counts()).containsEntry("transactions.quarantined", 3L);
+    assertThat(run.acceptedCustomerById()).containsOnlyKeys("g1", "g2", "d1", "d2");
+    assertThat(run.counts()).containsEntry("transactions.quarantined", 2L);
     assertThat(quarantineReasons())
-        .as("one extra copy of d1, both versions of d2")
-        .containsExactlyInAnyOrder(
-            "d1:duplicate_transaction_id",
-            "d2:conflicting_transaction_id",
-            "d2:conflicting_transaction_id");
+        .as("one extra copy of d1, the later version of d2")
+        .containsExactlyInAnyOrder("d1:duplicate_transaction_id", "d2:conflicting_transaction_id");
   }
 
   @Test

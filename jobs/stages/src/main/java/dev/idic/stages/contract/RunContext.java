@@ -12,4 +12,9 @@ public record RunContext(
   public StagedTables tables(Stage stage) {
     return new StagedTables(spark, paths, stage.io());
   }
+
+  /** The as-of date with the configured zone, whose midnight ends it. */
+  public AsOf asOf() {
+    return new AsOf(asOfDate, settings.timeZone());
+  }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.PipelineSparkConf;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
@@ -40,13 +41,8 @@ public final class IngestStage implements Stage {
 
   @Override
   public StageReport run(RunContext context) {
-    SparkSession spark = context.spark();
-    // Zone-less timestamps are parsed as UTC wall time and then shifted (see RowValidator).
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
-    // The validation plan has a projection per step and several aliases per column; Catalyst's
-    // constraint propagation grows combinatorially with them (minutes of planning, gigabytes of
-    // heap) and gives this plan nothing, since no filter here can be inferred from another.
-    spark.conf().set("spark.sql.constraintPropagation.enabled", "false");
+    // Zone-less timestamps are parsed as UTC wall time and then shifted (see ColumnValues).
+    PipelineSparkConf.requireSessionTimeZone(context.spark(), "step " + name());
     PipelineSettings settings = context.settings();
     if (settings.transactions() == null) {
       throw new InputException("no transactions input: set inputs.transactions in the config");
@@ -85,8 +81,7 @@ public final class IngestStage implements Stage {
     SparkSession spark = context.spark();
     TableContract contract = TableContract.input(inputName);
     Dataset<Row> rawDF = new RawInputReader(spark).read(inputName, source);
-    RowValidator validator =
-        new RowValidator(contract, source, context.settings().timeZone(), context.asOfDate());
+    RowValidator validator = new RowValidator(contract, source, context.asOf());
 
     // Duplicate keys need a window over their rows; rows whose key occurs once (nearly all) are
     // judged alone. So the repeated keys are found first from the key column alone, their few rows

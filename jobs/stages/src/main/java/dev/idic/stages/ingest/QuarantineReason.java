@@ -26,12 +26,15 @@ public final class QuarantineReason {
     return "invalid_" + column;
   }
 
-  /** An exact copy of an accepted row with the same key. */
+  /**
+   * A later exact copy (same values after parsing) of the row kept for its key. Of the rows that
+   * share a key, the one kept is the earliest: first by source file path, then by record number.
+   */
   public static String duplicate(String key) {
     return "duplicate_" + key;
   }
 
-  /** Rows that share a key but differ in content: all of them, since none can be trusted. */
+  /** A later row with the key of the row kept (see {@link #duplicate}) but other content. */
   public static String conflicting(String key) {
     return "conflicting_" + key;
   }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.AsOf;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.AsOf;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

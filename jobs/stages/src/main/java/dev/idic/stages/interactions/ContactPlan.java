@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.settings.ContactSettings;
 import dev.idic.stages.settings.ContactSettings.Cadence;
 import dev.idic.stages.tiers.ValueTier;

@@ -3,6 +3,7 @@ package dev.idic.stages.interactions;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;

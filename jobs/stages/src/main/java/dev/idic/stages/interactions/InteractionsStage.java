@@ -2,6 +2,7 @@ package dev.idic.stages.interactions;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
@@ -34,7 +35,7 @@ public final class InteractionsStage implements Stage {
   @Override
   public StageReport run(RunContext context) {
     SparkSession spark = context.spark();
-    AsOf asOf = new AsOf(context.asOfDate(), context.settings().timeZone());
+    AsOf asOf = context.asOf();
     ContactSettings settings = context.settings().contact();
     List<String> warnings = new ArrayList<>();
     StagedTables tables = context.tables(this);

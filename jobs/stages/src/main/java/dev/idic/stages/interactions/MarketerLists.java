@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.tiers.ValueTier;
 import org.apache.spark.sql.Column;

@@ -1,6 +1,7 @@
 package dev.idic.stages.publish;
 
 import dev.idic.stages.contract.ColumnContract;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.TableContract;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,8 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Holds a table to be published to its contract in {@code schemas/output}: the same column names
- * and types, in the contract's order. A mismatch is a bug in IDIC, not in the user's data, and
- * stops the publish before anything is replaced.
+ * and types, in the contract's order, and no null where the contract says non-null. A mismatch is a
+ * bug in IDIC, not in the user's data, and stops the publish before anything is replaced.
  */
 public final class ContractCheck {
 
@@ -59,5 +60,47 @@ public final class ContractCheck {
               + String.join("; ", problems));
     }
     return df.select(ordered.toArray(Column[]::new));
+  }
+
+  /**
+   * Fails when a column the contract declares non-null holds nulls: one aggregate over {@code df}
+   * for all such columns. Meant for the table as written, so that the check reads stored columns
+   * instead of computing the table again.
+   *
+   * @param horizonSuffix as for {@link #conform}
+   */
+  public static void requireValues(Dataset<Row> df, TableContract contract, String horizonSuffix) {
+    List<String> present = Arrays.asList(df.columns());
+    List<String> nonNull =
+        contract.columns().stream()
+            .filter(column -> !column.isNullable())
+            .map(column -> column.name().replace("_12m", "_" + horizonSuffix))
+            .filter(present::contains)
+            .toList();
+    if (nonNull.isEmpty()) {
+      return;
+    }
+    Row nulls =
+        df.select(
+                nonNull.stream()
+                    .map(name -> functions.count(functions.when(functions.col(name).isNull(), 1)))
+                    .toArray(Column[]::new))
+            .first();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < nonNull.size(); i++) {
+      if (nulls.getLong(i) > 0) {
+        problems.add(nonNull.get(i) + " has " + nulls.getLong(i) + " null values");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw IdicErrors.runFailed(
+          "table " + contract.table(),
+          String.join("; ", problems)
+              + ", but schemas/output/"
+              + contract.table()
+              + ".json declares them non-null",
+          "this is a bug in IDIC, not in the input: report it with the run's log; nothing was"
+              + " published, the previous tables are unchanged");
+    }
   }
 }

@@ -86,20 +86,23 @@ class IngestQuarantineTest {
             .collectAsList();
     assertThat(accepted.stream().map(r -> r.<String>getAs("transaction_id")).toList())
         .as("accepted rows")
-        .containsExactly("T1", "T12", "T16", "T8", "T9");
-    Row trimmed = accepted.get(1);
+        .containsExactly("T1", "T10", "T12", "T16", "T8", "T9");
+    assertThat(accepted.get(1).getAs("amount").toString())
+        .as("the earliest row of a conflicting id is kept")
+        .isEqualTo("7.00");
+    Row trimmed = accepted.get(2);
     assertThat(trimmed.<String>getAs("customer_id")).as("customer id trimmed").isEqualTo("C6");
-    assertThat(accepted.get(2).getAs("amount").toString())
+    assertThat(accepted.get(3).getAs("amount").toString())
         .as("amount rounded half up")
         .isEqualTo("2.01");
-    assertThat(accepted.get(3).getAs("amount").toString())
+    assertThat(accepted.get(4).getAs("amount").toString())
         .as("scientific notation")
         .isEqualTo("15.00");
     assertThat(report.counts())
         .as("rows in = accepted + quarantined")
         .containsEntry("transactions.rows_in", 19L)
-        .containsEntry("transactions.accepted", 5L)
-        .containsEntry("transactions.quarantined", 14L);
+        .containsEntry("transactions.accepted", 6L)
+        .containsEntry("transactions.quarantined", 13L);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.idic.stages.interactions;
 
+import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.testing.LocalSpark;
 import java.math.BigDecimal;
 import java.sql.Date;

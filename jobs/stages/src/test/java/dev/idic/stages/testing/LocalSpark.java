@@ -1,5 +1,6 @@
 package dev.idic.stages.testing;
 
+import dev.idic.stages.contract.PipelineSparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -8,20 +9,25 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LocalSpark {
 
-  private static final SparkSession SESSION =
-      SparkSession.builder()
-          .appName("idic-tests")
-          .master("local[2]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.driver.host", "127.0.0.1")
-          .getOrCreate();
+  private static final SparkSession SESSION = build();
 
   private LocalSpark() {}
 
   public static SparkSession session() {
     return SESSION;
+  }
+
+  /** The pipeline's own settings, as the CLI sets them, so that no test relies on a stage's. */
+  private static SparkSession build() {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("idic-tests")
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1");
+    PipelineSparkConf.entries().forEach(builder::config);
+    return builder.getOrCreate();
   }
 }

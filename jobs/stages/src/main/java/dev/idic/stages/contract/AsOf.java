@@ -1,4 +1,4 @@
-package dev.idic.stages.interactions;
+package dev.idic.stages.contract;
 
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
@@ -10,8 +10,9 @@ import java.time.ZoneId;
 import org.apache.spark.sql.Column;
 
 /**
- * The as-of date D of a run as the transforms compare against it. Observation ends at the end of D
- * in the configured zone; "the last N days" are the N calendar days ending on D (D-N+1 .. D).
+ * The as-of date D of a run as the stages compare against it. Observation ends at the end of D in
+ * the configured zone: ingest holds back later rows, and "the last N days" are the N calendar days
+ * ending on D (D-N+1 .. D).
  *
  * @param date the as-of date D
  * @param zone the zone whose midnight ends D
