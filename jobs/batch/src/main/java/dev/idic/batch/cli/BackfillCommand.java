@@ -5,6 +5,7 @@ import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.NightlyRunner;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.stages.contract.ExitCode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -53,8 +54,8 @@ final class BackfillCommand implements Callable<Integer> {
       NightlyRunner runner = application.runner();
       for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
         RunOutcome outcome = runner.run(date, RunMode.RESUME);
-        int code = ExitCodes.of(outcome.result());
-        if (code != ExitCodes.OK) {
+        ExitCode code = outcome.exitCode();
+        if (code != ExitCode.OK) {
           spec.commandLine()
               .getErr()
               .println(
@@ -65,12 +66,12 @@ final class BackfillCommand implements Callable<Integer> {
                       + " Run the same backfill again to resume from "
                       + date
                       + ".");
-          return code;
+          return code.code();
         }
         out.println(outcome.message());
       }
     }
     out.println("Backfill " + from + " to " + to + " complete.");
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

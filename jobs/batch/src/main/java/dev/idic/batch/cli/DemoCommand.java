@@ -4,12 +4,15 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.synth.GeneratedData;
 import dev.idic.stages.synth.SyntheticDataGenerator;
 import dev.idic.stages.synth.SyntheticSpec;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +71,18 @@ final class DemoCommand implements Callable<Integer> {
         config.workDir().resolve("demo").resolve("as_of_date=" + asOfDate).toUri().toString();
     out.printf("Generating %,d synthetic customers into %s ...%n", customers, dataDir);
     out.flush();
-    GeneratedData data =
-        SyntheticDataGenerator.generate(
-            spark, SyntheticSpec.demo(asOfDate).withCustomers(customers).withSeed(seed), dataDir);
+    GeneratedData data;
+    try {
+      data =
+          SyntheticDataGenerator.generate(
+              spark, SyntheticSpec.demo(asOfDate).withCustomers(customers).withSeed(seed), dataDir);
+    } catch (UncheckedIOException e) {
+      throw IdicErrors.environment(
+          "demo data folder " + dataDir,
+          "cannot be written: " + e.getMessage(),
+          "make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR)",
+          e);
+    }
     out.printf(
         "  %,d transactions, %,d interactions, %,d customers, %,d wallet estimates%n",
         data.transactionRows(),
@@ -85,14 +97,14 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
     }
-    int code = ExitCodes.of(outcome.result());
-    if (code != ExitCodes.OK) {
+    ExitCode code = outcome.exitCode();
+    if (code != ExitCode.OK) {
       spec.commandLine().getErr().println(outcome.message());
-      return code;
+      return code.code();
     }
     out.println(outcome.message());
     new DemoSummary(spark, config.pipeline().warehouse(), asOfDate).print(out);
-    return code;
+    return code.code();
   }
 
   /** The configuration with its inputs replaced by the generated files. */

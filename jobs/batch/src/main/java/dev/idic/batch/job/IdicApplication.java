@@ -34,7 +34,8 @@ public final class IdicApplication implements AutoCloseable {
    * @param environment process environment, for the job repository password
    * @param spark supplies the process's one SparkSession, called when the first stage runs
    * @param stageConfigurations configuration classes declaring the Stage beans
-   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
+   *     opened
    */
   public static IdicApplication open(
       IdicConfig config,
@@ -60,7 +61,8 @@ public final class IdicApplication implements AutoCloseable {
   /**
    * Opens the job repository only, for commands that read the run history and need no stages.
    *
-   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
+   *     opened
    */
   public static IdicApplication openRepository(IdicConfig config, Map<String, String> environment) {
     JobRepositoryDatabase database =

@@ -1,8 +1,9 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.job.RunOutcome.Result;
-import dev.idic.stages.contract.InputException;
-import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicErrors;
+import dev.idic.stages.contract.IdicException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +58,11 @@ public final class NightlyRunner {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new IllegalStateException("Cannot launch the nightly job for " + asOfDate, e);
+      throw IdicErrors.runFailed(
+          "nightly job for " + asOfDate,
+          "cannot be launched: " + e.getMessage(),
+          "check the job repository (idic status) and run the same command again",
+          e);
     }
   }
 
@@ -108,11 +113,13 @@ public final class NightlyRunner {
           asOfDate,
           "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
     }
-    Optional<RuntimeException> rejected =
+    Optional<IdicException> userError =
         execution.getAllFailureExceptions().stream()
-            .map(NightlyRunner::inputRejection)
+            .map(NightlyRunner::userError)
             .flatMap(Optional::stream)
             .findFirst();
+    Optional<IdicException> rejected =
+        userError.filter(error -> error.exitCode() == ExitCode.INPUT_REJECTED);
     if (rejected.isPresent()) {
       String step = failedStep(execution).orElse("(no step)");
       return new RunOutcome(
@@ -123,11 +130,17 @@ public final class NightlyRunner {
               + step
               + ".");
     }
+    // A message written for the user already ends with its fix; a bare exception gets one.
     String cause =
-        execution.getAllFailureExceptions().stream()
-            .findFirst()
-            .map(NightlyRunner::describe)
-            .orElse("status " + execution.getStatus());
+        userError
+            .map(error -> error.getMessage() + " Then")
+            .orElseGet(
+                () ->
+                    execution.getAllFailureExceptions().stream()
+                            .findFirst()
+                            .map(NightlyRunner::describe)
+                            .orElse("status " + execution.getStatus())
+                        + ". Fix the cause and");
     Optional<String> step = failedStep(execution);
     String where =
         step.map(name -> " failed in step " + name)
@@ -143,16 +156,19 @@ public final class NightlyRunner {
             + where
             + ": "
             + cause
-            + ". Fix the cause and run the same command again: "
+            + " run the same command again: "
             + resume
             + ".");
   }
 
-  /** Bad input, whether too many bad rows or an input that cannot be read at all. */
-  private static Optional<RuntimeException> inputRejection(Throwable failure) {
+  /**
+   * The error written for the user behind a step failure, if any. Bad input ends the run with its
+   * own exit code; any other error in a step leaves a run that restarts at that step (exit 1).
+   */
+  private static Optional<IdicException> userError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InputRejectedException || t instanceof InputException) {
-        return Optional.of((RuntimeException) t);
+      if (t instanceof IdicException error) {
+        return Optional.of(error);
       }
     }
     return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.idic.batch.job;
 
+import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -80,8 +81,11 @@ public final class RunLocks {
       return Optional.empty();
     } catch (IOException e) {
       Quietly.close(channel);
-      throw new UncheckedIOException(
-          "Cannot create the run lock " + file + ": " + e.getMessage(), e);
+      throw IdicErrors.environment(
+          "run lock " + file,
+          "cannot be created: " + e.getMessage(),
+          "make work_dir writable for this user, or point it elsewhere (work_dir, IDIC_WORK_DIR)",
+          e);
     } catch (RuntimeException e) {
       Quietly.close(channel);
       throw e;
@@ -115,8 +119,10 @@ public final class RunLocks {
       return Advisory.BUSY;
     } catch (SQLException e) {
       Quietly.close(connection);
-      throw new JobRepositoryUnavailableException(
-          "Cannot take the run lock for " + asOfDate + " in the job repository: " + e.getMessage(),
+      throw IdicErrors.environment(
+          "job repository",
+          "Cannot take the run lock for " + asOfDate + ": " + e.getMessage(),
+          "check that the job repository database is running and reachable",
           e);
     }
   }

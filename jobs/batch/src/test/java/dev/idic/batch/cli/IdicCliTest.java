@@ -3,6 +3,7 @@ package dev.idic.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idic.batch.job.RunOutcome.Result;
+import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,10 +62,10 @@ class IdicCliTest {
   void usageErrorsExitTwo() {
     assertThat(idic("run", "--as-of=2026-13-01").code())
         .as("impossible date")
-        .isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        .isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(idic("run", "--frobnicate").code())
         .as("unknown option")
-        .isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        .isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(idic("launch").code()).as("unknown command").isEqualTo(2);
   }
 
@@ -75,7 +76,7 @@ class IdicCliTest {
 
     Outcome outcome = idic("status", "--conf", "bad.yaml");
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err())
         .as("relative --conf resolves against the current folder")
         .contains(dir.resolve("bad.yaml").toString())
@@ -91,16 +92,16 @@ class IdicCliTest {
   void missingDefaultConfigurationIsExplained() {
     Outcome outcome = idic("status");
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err()).contains("conf/idic.yaml does not exist", "--conf");
   }
 
   @Test
   void everyRunResultHasItsDocumentedExitCode() {
-    assertThat(ExitCodes.of(Result.COMPLETED)).isEqualTo(0);
-    assertThat(ExitCodes.of(Result.ALREADY_DONE)).as("a no-op is a success").isEqualTo(0);
-    assertThat(ExitCodes.of(Result.FAILED)).isEqualTo(1);
-    assertThat(ExitCodes.of(Result.INPUT_REJECTED)).isEqualTo(3);
-    assertThat(ExitCodes.of(Result.ALREADY_RUNNING)).isEqualTo(4);
+    assertThat(Result.COMPLETED.exitCode().code()).isEqualTo(0);
+    assertThat(Result.ALREADY_DONE.exitCode().code()).as("a no-op is a success").isEqualTo(0);
+    assertThat(Result.FAILED.exitCode().code()).isEqualTo(1);
+    assertThat(Result.INPUT_REJECTED.exitCode().code()).isEqualTo(3);
+    assertThat(Result.ALREADY_RUNNING.exitCode().code()).isEqualTo(4);
   }
 }
