@@ -2,7 +2,6 @@ package dev.idic.batch.job;
 
 import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -154,7 +153,11 @@ public final class RunLocks {
         lock.release();
         channel.close();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw IdicErrors.environment(
+            "run lock file",
+            "cannot be released: " + e.getMessage(),
+            "check work_dir's file system; a lock left behind is freed when this process ends",
+            e);
       }
     }
   }

@@ -1,8 +1,8 @@
 package dev.idic.stages.interactions;
 
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -73,12 +73,11 @@ final class StagedInputs {
   private static Dataset<Row> required(RunContext context, String table) {
     String path = context.paths().staged(table);
     if (!exists(context.spark(), path)) {
-      throw new IllegalStateException(
-          "interactions stage: the staged table "
-              + table
-              + " is missing at "
-              + path
-              + "; run the stages before interactions (ingest, features, models, tiers) for this as-of date first");
+      throw IdicErrors.runFailed(
+          "interactions stage, staged table " + table + " at " + path,
+          "is missing",
+          "run the stages before interactions (ingest, features, models, tiers) for this as-of"
+              + " date first: idic run --force for the date reruns them all");
     }
     return context.spark().read().parquet(path);
   }
@@ -104,8 +103,11 @@ final class StagedInputs {
           .getFileSystem(spark.sparkContext().hadoopConfiguration())
           .exists(hadoopPath);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "interactions stage: cannot check for staged table at " + path, e);
+      throw IdicErrors.runFailed(
+          "interactions stage, staged table at " + path,
+          "cannot check whether it exists: " + e.getMessage(),
+          "check that the warehouse is reachable, then run the same command again",
+          e);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.idic.stages.tiers;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
-import dev.idic.stages.contract.InputException;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageReport;
@@ -64,9 +64,10 @@ public final class TiersStage implements Stage {
     }
     String scores = context.paths().staged("customer_scores");
     if (!exists(context, scores)) {
-      throw new InputException(
-          "tiers.basis is predicted_clv but the models stage produced no customer_scores: enable"
-              + " the models stage, or set tiers.basis: historical_spend");
+      throw IdicErrors.inputRejected(
+          "tiers stage, staged table customer_scores at " + scores,
+          "tiers.basis is predicted_clv but the models stage produced no customer_scores",
+          "enable the models stage, or set tiers.basis: historical_spend");
     }
     return context
         .spark()
@@ -80,7 +81,11 @@ public final class TiersStage implements Stage {
       Path p = new Path(path);
       return p.getFileSystem(context.spark().sparkContext().hadoopConfiguration()).exists(p);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw IdicErrors.runFailed(
+          "tiers stage, staged table " + path,
+          "cannot check whether it exists: " + e.getMessage(),
+          "check that the warehouse is reachable, then run the same command again",
+          e);
     }
   }
 }
