@@ -34,10 +34,20 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Mixin ConfOption conf;
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      converter = IsoDateConverter.class,
+      description = "First date.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      converter = IsoDateConverter.class,
+      description = "Last date.")
   LocalDate to;
 
   @Override

@@ -70,6 +70,21 @@ class IdicCliTest {
   }
 
   @Test
+  void badDatesAreExplainedWithoutJavaNames() {
+    Outcome month = idic("run", "--as-of=2026-13-01");
+    Outcome day = idic("backfill", "--from=2026-02-29", "--to=2026-03-01");
+    Outcome shape = idic("run", "--as-of", "yesterday");
+
+    assertThat(month.err())
+        .contains("'2026-13-01' is not a date: there is no month 13", "YYYY-MM-DD");
+    assertThat(day.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
+    assertThat(day.err()).contains("'2026-02-29' is not a date: 2026-02 has no day 29");
+    assertThat(shape.err()).contains("'yesterday' is not a date. Fix: write it as YYYY-MM-DD");
+    assertThat(month.err() + day.err() + shape.err())
+        .doesNotContain("java.", "Exception", "LocalDate");
+  }
+
+  @Test
   void configurationErrorsExitTwoWithoutAStackTrace() throws IOException {
     Files.writeString(
         dir.resolve("bad.yaml"), "inputs:\n  transactions:\n    path: x\ntime_unit: months\n");
