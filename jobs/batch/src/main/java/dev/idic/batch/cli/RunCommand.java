@@ -43,7 +43,10 @@ final class RunCommand implements Callable<Integer> {
     WritableWarehouse.require(config.pipeline().warehouse());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {
-      outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
+      Runnable preflight =
+          application.readsInputs() ? () -> InputPreflight.check(config.pipeline()) : () -> {};
+      outcome =
+          application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME, preflight);
     }
     ExitCode code = outcome.exitCode();
     (code == ExitCode.OK ? spec.commandLine().getOut() : spec.commandLine().getErr())

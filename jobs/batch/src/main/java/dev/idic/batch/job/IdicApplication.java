@@ -1,6 +1,8 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.config.IdicConfig;
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.ingest.IngestStage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,6 +92,15 @@ public final class IdicApplication implements AutoCloseable {
   /** Runs the nightly job; only in an application opened with {@link #open}. */
   public NightlyRunner runner() {
     return context.getBean(NightlyRunner.class);
+  }
+
+  /**
+   * Whether the job's ingest step is the real one, which reads the configured inputs (test jobs
+   * replace it with stages that do not).
+   */
+  public boolean readsInputs() {
+    return context.getBeansOfType(Stage.class).values().stream()
+        .anyMatch(IngestStage.class::isInstance);
   }
 
   public RunHistory history() {

@@ -44,12 +44,21 @@ public final class NightlyRunner {
 
   /** Runs (or resumes, or skips) the nightly job for one as-of date. */
   public RunOutcome run(LocalDate asOfDate, RunMode mode) {
+    return run(asOfDate, mode, () -> {});
+  }
+
+  /**
+   * As {@link #run(LocalDate, RunMode)}, calling {@code beforeStart} before a new execution starts
+   * (not before a restart, which may not read the inputs again, nor for a date already done): a
+   * check that throws there refuses the run before anything was recorded or Spark started.
+   */
+  public RunOutcome run(LocalDate asOfDate, RunMode mode, Runnable beforeStart) {
     Optional<RunLocks.Held> lock = locks.tryAcquire(asOfDate);
     if (lock.isEmpty()) {
       return alreadyRunning(asOfDate);
     }
     try (RunLocks.Held held = lock.get()) {
-      return runLocked(asOfDate, mode);
+      return runLocked(asOfDate, mode, beforeStart);
     } catch (JobExecutionAlreadyRunningException e) {
       return alreadyRunning(asOfDate);
     } catch (JobInstanceAlreadyCompleteException e) {
@@ -66,7 +75,8 @@ public final class NightlyRunner {
     }
   }
 
-  private RunOutcome runLocked(LocalDate asOfDate, RunMode mode) throws Exception {
+  private RunOutcome runLocked(LocalDate asOfDate, RunMode mode, Runnable beforeStart)
+      throws Exception {
     Optional<JobExecution> latest = runs.forDate(asOfDate).stream().findFirst();
     if (latest.isPresent() && latest.get().isRunning()) {
       // We hold the date's lock, so whoever left this execution running is gone.
@@ -88,10 +98,12 @@ public final class NightlyRunner {
             "Restarting execution {} for {} at its failed step", latest.get().getId(), asOfDate);
         execution = jobOperator.restart(latest.get());
       } else {
+        beforeStart.run();
         execution = jobOperator.start(nightly, parameters(asOfDate, RunMode.FORCE));
       }
     } else {
       RunMode effective = latest.isPresent() ? RunMode.FORCE : RunMode.RESUME;
+      beforeStart.run();
       execution = jobOperator.start(nightly, parameters(asOfDate, effective));
     }
     return outcome(asOfDate, execution);

@@ -2,6 +2,7 @@ package dev.idic.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idic.batch.PipelineStages;
 import dev.idic.batch.job.RunOutcome.Result;
 import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
@@ -24,6 +25,10 @@ class IdicCliTest {
   record Outcome(int code, String out, String err) {}
 
   private Outcome idic(String... args) {
+    return idic(List.of(), args);
+  }
+
+  private Outcome idic(List<Class<?>> stages, String... args) {
     IdicRuntime runtime =
         new IdicRuntime(
             Map.of(),
@@ -32,7 +37,7 @@ class IdicCliTest {
             config -> {
               throw new AssertionError("no Spark expected");
             },
-            List.of());
+            stages);
     CommandLine commandLine = new IdicCli(runtime).commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -101,6 +106,21 @@ class IdicCliTest {
     assertThat(idic("--verbose", "status", "--conf", "bad.yaml").err())
         .as("--verbose adds the stack trace")
         .contains("\tat ");
+  }
+
+  @Test
+  void aMissingInputIsRefusedWithExitThreeBeforeSparkStarts() throws IOException {
+    Files.writeString(
+        dir.resolve("idic.yaml"),
+        "work_dir: work\nwarehouse: warehouse\ninputs:\n  transactions:\n    path: gone.csv\n");
+
+    Outcome outcome =
+        idic(List.of(PipelineStages.class), "run", "--conf=idic.yaml", "--as-of=2026-11-22");
+
+    assertThat(outcome.code()).as(outcome.err()).isEqualTo(ExitCode.INPUT_REJECTED.code());
+    assertThat(outcome.err())
+        .contains("input 'transactions' at " + dir.resolve("gone.csv"), "does not exist")
+        .doesNotContain("SQLSTATE", "no Spark expected");
   }
 
   @Test
