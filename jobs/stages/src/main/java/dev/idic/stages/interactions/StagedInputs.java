@@ -106,7 +106,7 @@ final class StagedInputs {
       throw IdicErrors.runFailed(
           "interactions stage, staged table at " + path,
           "cannot check whether it exists: " + e.getMessage(),
-          "check that the warehouse is reachable, then run the same command again",
+          "check that the warehouse is reachable",
           e);
     }
   }

@@ -84,7 +84,7 @@ public final class TiersStage implements Stage {
       throw IdicErrors.runFailed(
           "tiers stage, staged table " + path,
           "cannot check whether it exists: " + e.getMessage(),
-          "check that the warehouse is reachable, then run the same command again",
+          "check that the warehouse is reachable",
           e);
     }
   }
