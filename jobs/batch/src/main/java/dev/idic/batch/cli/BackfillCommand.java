@@ -5,6 +5,7 @@ import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.NightlyRunner;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.stages.contract.ExitCode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -33,10 +34,20 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Mixin ConfOption conf;
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      converter = IsoDateConverter.class,
+      description = "First date.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      converter = IsoDateConverter.class,
+      description = "Last date.")
   LocalDate to;
 
   @Override
@@ -53,8 +64,8 @@ final class BackfillCommand implements Callable<Integer> {
       NightlyRunner runner = application.runner();
       for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
         RunOutcome outcome = runner.run(date, RunMode.RESUME);
-        int code = ExitCodes.of(outcome.result());
-        if (code != ExitCodes.OK) {
+        ExitCode code = outcome.exitCode();
+        if (code != ExitCode.OK) {
           spec.commandLine()
               .getErr()
               .println(
@@ -65,12 +76,12 @@ final class BackfillCommand implements Callable<Integer> {
                       + " Run the same backfill again to resume from "
                       + date
                       + ".");
-          return code;
+          return code.code();
         }
         out.println(outcome.message());
       }
     }
     out.println("Backfill " + from + " to " + to + " complete.");
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

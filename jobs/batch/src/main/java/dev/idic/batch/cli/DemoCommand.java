@@ -4,8 +4,10 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicErrors;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -66,7 +68,16 @@ final class DemoCommand implements Callable<Integer> {
         config.workDir().resolve("demo").resolve("as_of_date=" + asOfDate).toUri().toString();
     out.printf("Generating %,d synthetic customers into %s ...%n", customers, dataDir);
     out.flush();
-    DemoData data = DemoData.generate(spark, asOfDate, customers, seed, dataDir);
+    DemoData data;
+    try {
+      data = DemoData.generate(spark, asOfDate, customers, seed, dataDir);
+    } catch (UncheckedIOException e) {
+      throw IdicErrors.environment(
+          "demo data folder " + dataDir,
+          "cannot be written: " + e.getMessage(),
+          "make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR)",
+          e);
+    }
     out.printf("  %s%n", data.counts());
 
     IdicConfig demoConfig = data.inputsOf(config);
@@ -76,14 +87,14 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
     }
-    int code = ExitCodes.of(outcome.result());
-    if (code != ExitCodes.OK) {
+    ExitCode code = outcome.exitCode();
+    if (code != ExitCode.OK) {
       spec.commandLine().getErr().println(outcome.message());
-      return code;
+      return code.code();
     }
     out.println(outcome.message());
     new DemoSummary(spark, config.pipeline().warehouse(), asOfDate).print(out);
-    return code;
+    return code.code();
   }
 
   /**

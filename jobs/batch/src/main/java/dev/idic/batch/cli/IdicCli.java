@@ -3,10 +3,9 @@ package dev.idic.batch.cli;
 import dev.idic.batch.config.ConfigLoader;
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
-import dev.idic.batch.job.JobRepositoryUnavailableException;
+import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -20,26 +19,16 @@ import picocli.CommandLine.ScopeType;
  * The {@code idic} command line. Subcommands are listed in the {@link Command} annotation; a new
  * one (demo, backfill, bench) is a class annotated {@code @Command(name = ...)} implementing {@code
  * Callable<Integer>} that reaches shared services through a {@code @ParentCommand IdicCli} field:
- * {@link #loadConfig(Path)}, {@link #open(IdicConfig)}, {@link #runtime()}. It returns an {@link
- * ExitCodes} value.
+ * {@link #loadConfig(Path)}, {@link #open(IdicConfig)}, {@link #runtime()}. It decides an {@link
+ * ExitCode} and returns its {@code code()}; errors a user can fix are thrown as {@link
+ * IdicException}s, which end the command with their own exit code.
  */
 @Command(
     name = "idic",
     mixinStandardHelpOptions = true,
     versionProvider = IdicVersion.class,
     description = "Nightly customer analytics: RFM, churn, lifetime value and value tiers.",
-    subcommands = {RunCommand.class, DemoCommand.class, BackfillCommand.class, StatusCommand.class},
-    footer = {
-      "",
-      "Exit codes:",
-      "  0  success, or the date was already done (nothing rerun)",
-      "  1  the run failed; the same command restarts it at the failed step",
-      "  2  invalid configuration or command line",
-      "  3  input rejected: unusable (missing, empty, unreadable, required column absent) or",
-      "     too many quarantined rows (see the quarantine table)",
-      "  4  another run for the same date is in progress",
-      "  5  job repository, work folder or warehouse unusable"
-    })
+    subcommands = {RunCommand.class, DemoCommand.class, BackfillCommand.class, StatusCommand.class})
 public final class IdicCli implements Runnable {
 
   private final IdicRuntime runtime;
@@ -60,7 +49,7 @@ public final class IdicCli implements Runnable {
     System.exit(new IdicCli(IdicRuntime.production()).execute(args));
   }
 
-  /** Runs a command line and returns its exit code (see {@link ExitCodes}). */
+  /** Runs a command line and returns its exit code (see {@link ExitCode}). */
   public int execute(String... args) {
     return commandLine().execute(args);
   }
@@ -69,6 +58,7 @@ public final class IdicCli implements Runnable {
   public CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(this);
     commandLine.setExecutionExceptionHandler(this::handle);
+    commandLine.getCommandSpec().usageMessage().footer(ExitCodeFooter.lines());
     return commandLine;
   }
 
@@ -112,16 +102,12 @@ public final class IdicCli implements Runnable {
 
   private int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    int code;
-    if (e instanceof IdicException idic) {
-      code = idic.exitCode().code();
-      err.println(e.getMessage());
-    } else if (e instanceof JobRepositoryUnavailableException
-        || e instanceof UncheckedIOException) {
-      code = ExitCodes.ENVIRONMENT;
+    ExitCode code;
+    if (e instanceof IdicException userError) {
+      code = userError.exitCode();
       err.println(e.getMessage());
     } else {
-      code = ExitCodes.RUN_FAILED;
+      code = ExitCode.RUN_FAILED;
       err.println("idic failed: " + rootCause(e));
     }
     if (verbose) {
@@ -130,7 +116,7 @@ public final class IdicCli implements Runnable {
       err.println("(run with --verbose for the stack trace)");
     }
     err.flush();
-    return code;
+    return code.code();
   }
 
   private static String rootCause(Throwable e) {

@@ -1,7 +1,7 @@
 package dev.idic.batch.cli;
 
+import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -24,12 +24,10 @@ final class ProcessLog {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot create the log folder "
-              + folder
-              + " under work_dir: "
-              + e.getMessage()
-              + ". Make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR).",
+      throw IdicErrors.environment(
+          "log folder " + folder,
+          "cannot be created under work_dir: " + e.getMessage(),
+          "make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR)",
           e);
     }
     if (Objects.equals(System.getProperty(LOG_DIR_PROPERTY), folder.toString())) {

@@ -4,6 +4,7 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.stages.contract.ExitCode;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,11 +43,14 @@ final class RunCommand implements Callable<Integer> {
     WritableWarehouse.require(config.pipeline().warehouse());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {
-      outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
+      Runnable preflight =
+          application.readsInputs() ? () -> InputPreflight.check(config.pipeline()) : () -> {};
+      outcome =
+          application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME, preflight);
     }
-    int code = ExitCodes.of(outcome.result());
-    (code == ExitCodes.OK ? spec.commandLine().getOut() : spec.commandLine().getErr())
+    ExitCode code = outcome.exitCode();
+    (code == ExitCode.OK ? spec.commandLine().getOut() : spec.commandLine().getErr())
         .println(outcome.message());
-    return code;
+    return code.code();
   }
 }

@@ -3,6 +3,7 @@ package dev.idic.batch.cli;
 import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunSummary;
+import dev.idic.stages.contract.ExitCode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ final class StatusCommand implements Callable<Integer> {
             .toList();
     if (shown.isEmpty()) {
       out.println(asOf == null ? "No runs yet." : "No runs for " + asOf + ".");
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
     out.printf(
         ROW,
@@ -92,7 +93,7 @@ final class StatusCommand implements Callable<Integer> {
     if (shown.stream().anyMatch(RunSummary::forced)) {
       out.println("* forced rerun (--force)");
     }
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private static String text(Optional<Long> count) {

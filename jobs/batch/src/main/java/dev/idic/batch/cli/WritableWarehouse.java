@@ -1,9 +1,12 @@
 package dev.idic.batch.cli;
 
+import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -29,16 +32,26 @@ final class WritableWarehouse {
       Files.createDirectories(folder);
       Files.delete(Files.createTempFile(folder, ".idic-write-check", ""));
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException(
-          "Cannot write to the warehouse "
-              + folder
-              + " ("
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + "). Make the folder writable for this user, or point warehouse (or IDIC_WAREHOUSE)"
-              + " at a writable folder. Nothing was run.",
-          e instanceof IOException io ? io : new IOException(e));
+      throw IdicErrors.environment(
+          "warehouse " + folder,
+          "Cannot write to the warehouse (" + reason(e) + ")",
+          "make the folder writable for this user, or point warehouse (or IDIC_WAREHOUSE) at a"
+              + " writable folder; nothing was run",
+          e);
     }
+  }
+
+  /** Names what the file system refused: for an IOException its kind says more than the path. */
+  private static String reason(Exception e) {
+    String kind =
+        e instanceof FileAlreadyExistsException
+            ? "a file is in the way"
+            : e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof NotDirectoryException ? "not a folder" : null;
+    if (kind != null) {
+      return kind + ": " + e.getMessage();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -1,6 +1,8 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.config.IdicConfig;
+import dev.idic.stages.contract.Stage;
+import dev.idic.stages.ingest.IngestStage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,7 +36,8 @@ public final class IdicApplication implements AutoCloseable {
    * @param environment process environment, for the job repository password
    * @param spark supplies the process's one SparkSession, called when the first stage runs
    * @param stageConfigurations configuration classes declaring the Stage beans
-   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
+   *     opened
    */
   public static IdicApplication open(
       IdicConfig config,
@@ -60,7 +63,8 @@ public final class IdicApplication implements AutoCloseable {
   /**
    * Opens the job repository only, for commands that read the run history and need no stages.
    *
-   * @throws JobRepositoryUnavailableException when the job repository cannot be opened
+   * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
+   *     opened
    */
   public static IdicApplication openRepository(IdicConfig config, Map<String, String> environment) {
     JobRepositoryDatabase database =
@@ -88,6 +92,15 @@ public final class IdicApplication implements AutoCloseable {
   /** Runs the nightly job; only in an application opened with {@link #open}. */
   public NightlyRunner runner() {
     return context.getBean(NightlyRunner.class);
+  }
+
+  /**
+   * Whether the job's ingest step is the real one, which reads the configured inputs (test jobs
+   * replace it with stages that do not).
+   */
+  public boolean readsInputs() {
+    return context.getBeansOfType(Stage.class).values().stream()
+        .anyMatch(IngestStage.class::isInstance);
   }
 
   public RunHistory history() {

@@ -1,6 +1,8 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.config.JobRepositoryConfig;
+import dev.idic.stages.contract.IdicErrors;
+import dev.idic.stages.contract.IdicException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -38,7 +40,8 @@ public final class JobRepositoryDatabase implements AutoCloseable {
   /**
    * Connects, creating the schema when absent.
    *
-   * @throws JobRepositoryUnavailableException when the database cannot be reached or prepared
+   * @throws dev.idic.stages.contract.IdicException (exit code 5) when the database cannot be
+   *     reached or prepared
    */
   public static JobRepositoryDatabase open(
       JobRepositoryConfig config, Map<String, String> environment) {
@@ -58,16 +61,14 @@ public final class JobRepositoryDatabase implements AutoCloseable {
       return new JobRepositoryDatabase(dataSource, connection, platform);
     } catch (SQLException | RuntimeException e) {
       Quietly.close(connection);
-      if (e instanceof IllegalArgumentException unsupported) {
+      if (e instanceof IdicException unsupported) {
         throw unsupported;
       }
-      throw new JobRepositoryUnavailableException(
-          "Cannot open the job repository at "
-              + config.redactedUrl()
-              + ": "
-              + rootMessage(e)
-              + ". Check job_repository.url (or IDIC_JOB_REPOSITORY_URL), that the database is"
-              + " running and reachable, and the credentials.",
+      throw IdicErrors.environment(
+          "job repository at " + config.redactedUrl(),
+          "Cannot open the job repository: " + rootMessage(e),
+          "check job_repository.url (or IDIC_JOB_REPOSITORY_URL), that the database is running"
+              + " and reachable, and the credentials; nothing was run",
           e);
     }
   }
@@ -114,12 +115,10 @@ public final class JobRepositoryDatabase implements AutoCloseable {
     if (product.contains("postgres")) {
       return "postgresql";
     }
-    throw new IllegalArgumentException(
-        "The job repository at "
-            + config.redactedUrl()
-            + " is a "
-            + metaData.getDatabaseProductName()
-            + " database; idic supports H2 (embedded default) and PostgreSQL.");
+    throw IdicErrors.invalidConfiguration(
+        "job_repository.url " + config.redactedUrl(),
+        "is a " + metaData.getDatabaseProductName() + " database, which idic cannot use",
+        "point job_repository.url at PostgreSQL, or remove it for the embedded H2 default");
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,8 +1,9 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.job.RunOutcome.Result;
-import dev.idic.stages.contract.InputException;
-import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicErrors;
+import dev.idic.stages.contract.IdicException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,12 +44,21 @@ public final class NightlyRunner {
 
   /** Runs (or resumes, or skips) the nightly job for one as-of date. */
   public RunOutcome run(LocalDate asOfDate, RunMode mode) {
+    return run(asOfDate, mode, () -> {});
+  }
+
+  /**
+   * As {@link #run(LocalDate, RunMode)}, calling {@code beforeStart} before a new execution starts
+   * (not before a restart, which may not read the inputs again, nor for a date already done): a
+   * check that throws there refuses the run before anything was recorded or Spark started.
+   */
+  public RunOutcome run(LocalDate asOfDate, RunMode mode, Runnable beforeStart) {
     Optional<RunLocks.Held> lock = locks.tryAcquire(asOfDate);
     if (lock.isEmpty()) {
       return alreadyRunning(asOfDate);
     }
     try (RunLocks.Held held = lock.get()) {
-      return runLocked(asOfDate, mode);
+      return runLocked(asOfDate, mode, beforeStart);
     } catch (JobExecutionAlreadyRunningException e) {
       return alreadyRunning(asOfDate);
     } catch (JobInstanceAlreadyCompleteException e) {
@@ -57,11 +67,16 @@ public final class NightlyRunner {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new IllegalStateException("Cannot launch the nightly job for " + asOfDate, e);
+      throw IdicErrors.runFailed(
+          "nightly job for " + asOfDate,
+          "cannot be launched: " + e.getMessage(),
+          "check the job repository (idic status) and run the same command again",
+          e);
     }
   }
 
-  private RunOutcome runLocked(LocalDate asOfDate, RunMode mode) throws Exception {
+  private RunOutcome runLocked(LocalDate asOfDate, RunMode mode, Runnable beforeStart)
+      throws Exception {
     Optional<JobExecution> latest = runs.forDate(asOfDate).stream().findFirst();
     if (latest.isPresent() && latest.get().isRunning()) {
       // We hold the date's lock, so whoever left this execution running is gone.
@@ -83,10 +98,12 @@ public final class NightlyRunner {
             "Restarting execution {} for {} at its failed step", latest.get().getId(), asOfDate);
         execution = jobOperator.restart(latest.get());
       } else {
+        beforeStart.run();
         execution = jobOperator.start(nightly, parameters(asOfDate, RunMode.FORCE));
       }
     } else {
       RunMode effective = latest.isPresent() ? RunMode.FORCE : RunMode.RESUME;
+      beforeStart.run();
       execution = jobOperator.start(nightly, parameters(asOfDate, effective));
     }
     return outcome(asOfDate, execution);
@@ -108,11 +125,13 @@ public final class NightlyRunner {
           asOfDate,
           "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
     }
-    Optional<RuntimeException> rejected =
+    Optional<IdicException> userError =
         execution.getAllFailureExceptions().stream()
-            .map(NightlyRunner::inputRejection)
+            .map(NightlyRunner::userError)
             .flatMap(Optional::stream)
             .findFirst();
+    Optional<IdicException> rejected =
+        userError.filter(error -> error.exitCode() == ExitCode.INPUT_REJECTED);
     if (rejected.isPresent()) {
       String step = failedStep(execution).orElse("(no step)");
       return new RunOutcome(
@@ -123,11 +142,17 @@ public final class NightlyRunner {
               + step
               + ".");
     }
+    // A message written for the user already ends with its fix; a bare exception gets one.
     String cause =
-        execution.getAllFailureExceptions().stream()
-            .findFirst()
-            .map(NightlyRunner::describe)
-            .orElse("status " + execution.getStatus());
+        userError
+            .map(error -> error.getMessage() + " Then")
+            .orElseGet(
+                () ->
+                    execution.getAllFailureExceptions().stream()
+                            .findFirst()
+                            .map(NightlyRunner::describe)
+                            .orElse("status " + execution.getStatus())
+                        + ". Fix the cause and");
     Optional<String> step = failedStep(execution);
     String where =
         step.map(name -> " failed in step " + name)
@@ -143,16 +168,19 @@ public final class NightlyRunner {
             + where
             + ": "
             + cause
-            + ". Fix the cause and run the same command again: "
+            + " run the same command again: "
             + resume
             + ".");
   }
 
-  /** Bad input, whether too many bad rows or an input that cannot be read at all. */
-  private static Optional<RuntimeException> inputRejection(Throwable failure) {
+  /**
+   * The error written for the user behind a step failure, if any. Bad input ends the run with its
+   * own exit code; any other error in a step leaves a run that restarts at that step (exit 1).
+   */
+  private static Optional<IdicException> userError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InputRejectedException || t instanceof InputException) {
-        return Optional.of((RuntimeException) t);
+      if (t instanceof IdicException error) {
+        return Optional.of(error);
       }
     }
     return Optional.empty();

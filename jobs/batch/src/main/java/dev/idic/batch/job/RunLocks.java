@@ -1,7 +1,7 @@
 package dev.idic.batch.job;
 
+import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -80,8 +80,11 @@ public final class RunLocks {
       return Optional.empty();
     } catch (IOException e) {
       Quietly.close(channel);
-      throw new UncheckedIOException(
-          "Cannot create the run lock " + file + ": " + e.getMessage(), e);
+      throw IdicErrors.environment(
+          "run lock " + file,
+          "cannot be created: " + e.getMessage(),
+          "make work_dir writable for this user, or point it elsewhere (work_dir, IDIC_WORK_DIR)",
+          e);
     } catch (RuntimeException e) {
       Quietly.close(channel);
       throw e;
@@ -115,8 +118,10 @@ public final class RunLocks {
       return Advisory.BUSY;
     } catch (SQLException e) {
       Quietly.close(connection);
-      throw new JobRepositoryUnavailableException(
-          "Cannot take the run lock for " + asOfDate + " in the job repository: " + e.getMessage(),
+      throw IdicErrors.environment(
+          "job repository",
+          "Cannot take the run lock for " + asOfDate + ": " + e.getMessage(),
+          "check that the job repository database is running and reachable",
           e);
     }
   }
@@ -148,7 +153,11 @@ public final class RunLocks {
         lock.release();
         channel.close();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw IdicErrors.environment(
+            "run lock file",
+            "cannot be released: " + e.getMessage(),
+            "check work_dir's file system; a lock left behind is freed when this process ends",
+            e);
       }
     }
   }

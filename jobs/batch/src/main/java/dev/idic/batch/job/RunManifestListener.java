@@ -1,11 +1,11 @@
 package dev.idic.batch.job;
 
 import dev.idic.stages.contract.Dataflow;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.publish.RunManifest;
 import dev.idic.stages.settings.PipelineSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -101,8 +101,11 @@ final class RunManifestListener implements JobExecutionListener {
       return manifest.writeTo(
           new Path(settings.warehouse()).getFileSystem(hadoop), settings.warehouse());
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot reach the warehouse " + settings.warehouse() + " to write the run manifest", e);
+      throw IdicErrors.runFailed(
+          "warehouse " + settings.warehouse(),
+          "Cannot write the run manifest: " + e.getMessage(),
+          "check that the warehouse is reachable and writable",
+          e);
     }
   }
 

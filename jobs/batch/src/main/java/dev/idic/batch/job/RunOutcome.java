@@ -1,5 +1,6 @@
 package dev.idic.batch.job;
 
+import dev.idic.stages.contract.ExitCode;
 import java.time.LocalDate;
 
 /**
@@ -11,12 +12,27 @@ import java.time.LocalDate;
  */
 public record RunOutcome(Result result, LocalDate asOfDate, String message) {
 
-  /** The kinds of endings a scheduler needs to tell apart. */
+  /** The exit code the command ends with. */
+  public ExitCode exitCode() {
+    return result.exitCode();
+  }
+
+  /** The kinds of endings a scheduler needs to tell apart, each with its exit code. */
   public enum Result {
-    COMPLETED,
-    ALREADY_DONE,
-    FAILED,
-    INPUT_REJECTED,
-    ALREADY_RUNNING
+    COMPLETED(ExitCode.OK),
+    ALREADY_DONE(ExitCode.OK),
+    FAILED(ExitCode.RUN_FAILED),
+    INPUT_REJECTED(ExitCode.INPUT_REJECTED),
+    ALREADY_RUNNING(ExitCode.ALREADY_RUNNING);
+
+    private final ExitCode exitCode;
+
+    Result(ExitCode exitCode) {
+      this.exitCode = exitCode;
+    }
+
+    public ExitCode exitCode() {
+      return exitCode;
+    }
   }
 }

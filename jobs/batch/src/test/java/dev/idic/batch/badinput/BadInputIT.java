@@ -3,9 +3,9 @@ package dev.idic.batch.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.IngestOnlyStages;
+import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.testing.LocalSpark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -284,7 +284,7 @@ class BadInputIT {
     InProcessIdic.Outcome outcome = runIngest(corpusFile, extra);
     assertThat(outcome.code())
         .as("refused as rejected input: " + outcome.output())
-        .isEqualTo(ExitCodes.INPUT_REJECTED);
+        .isEqualTo(ExitCode.INPUT_REJECTED.code());
     assertThat(outcome.err()).as("one message, no stack trace").doesNotContain("\tat ");
     return outcome;
   }
@@ -300,7 +300,7 @@ class BadInputIT {
             .execute("run", "--conf=" + dir.resolve("idic.yaml"), "--as-of=" + AS_OF);
     assertThat(outcome.code())
         .as("refused as rejected input: " + outcome.output())
-        .isEqualTo(ExitCodes.INPUT_REJECTED);
+        .isEqualTo(ExitCode.INPUT_REJECTED.code());
     assertThat(outcome.err()).doesNotContain("\tat ");
     return outcome;
   }
@@ -313,7 +313,7 @@ class BadInputIT {
             .execute("run", "--conf=" + config, "--as-of=" + AS_OF);
     assertThat(outcome.code())
         .as("invalid configuration: " + outcome.output())
-        .isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        .isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err()).doesNotContain("\tat ");
     assertThat(dir.resolve("work")).as("nothing was started").doesNotExist();
     return outcome.err();

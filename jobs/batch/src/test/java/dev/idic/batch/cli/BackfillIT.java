@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idic.batch.testing.AllProbeStages;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.ProbeStage;
+import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class BackfillIT {
     InProcessIdic.Outcome stopped =
         idic.execute("backfill", conf, "--from=2026-11-20", "--to=2026-11-22");
 
-    assertThat(stopped.code()).as(stopped.output()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(stopped.code()).as(stopped.output()).isEqualTo(ExitCode.RUN_FAILED.code());
     assertThat(stopped.out()).contains("Run for 2026-11-20 is already done");
     assertThat(stopped.err())
         .contains(
@@ -74,7 +75,7 @@ class BackfillIT {
     InProcessIdic.Outcome outcome =
         idic.execute("backfill", conf, "--from=2026-11-22", "--to=2026-11-20");
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err()).contains("--to 2026-11-20 is before --from 2026-11-22");
     assertThat(dir.resolve("work")).as("nothing was started").doesNotExist();
   }

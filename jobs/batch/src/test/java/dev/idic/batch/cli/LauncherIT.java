@@ -2,6 +2,7 @@ package dev.idic.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class LauncherIT {
 
     Outcome invalid = idic("run", "--conf", "idic.yaml");
 
-    assertThat(invalid.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(invalid.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(invalid.err())
         .contains("tiers.vip_shar", "Did you mean 'vip_share'?")
         .doesNotContain("\tat ");

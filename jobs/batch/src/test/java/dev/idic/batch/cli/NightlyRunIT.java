@@ -9,6 +9,7 @@ import dev.idic.batch.testing.AllProbeStages;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.ProbeStage;
 import dev.idic.batch.testing.SomeProbeStages;
+import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class NightlyRunIT {
   void anExecutionLeftRunningByAKilledProcessIsRecoveredAndRestartedAtItsStep()
       throws IOException, SQLException {
     injectFault("features", "fail");
-    assertThat(run().code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(run().code()).isEqualTo(ExitCode.RUN_FAILED.code());
     clearFault("features");
     // What a SIGKILL during the features step leaves behind: execution and step still STARTED.
     try (Connection connection =
@@ -164,7 +165,7 @@ class NightlyRunIT {
 
     Outcome failed = run();
 
-    assertThat(failed.code()).as("a failed run exits 1").isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.code()).as("a failed run exits 1").isEqualTo(ExitCode.RUN_FAILED.code());
     assertThat(failed.err())
         .contains("failed in step models")
         .contains("injected failure in models")
@@ -233,7 +234,7 @@ class NightlyRunIT {
 
     Outcome rejected = run();
 
-    assertThat(rejected.code()).isEqualTo(ExitCodes.INPUT_REJECTED);
+    assertThat(rejected.code()).isEqualTo(ExitCode.INPUT_REJECTED.code());
     assertThat(rejected.err())
         .contains("/data/tx.csv", "unparseable_amount (30)", "max_reject_ratio");
   }
@@ -243,7 +244,7 @@ class NightlyRunIT {
     try (var held = new RunLocks(dir.resolve("work")).tryAcquire(LocalDate.parse(AS_OF)).get()) {
       Outcome refused = run();
 
-      assertThat(refused.code()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+      assertThat(refused.code()).isEqualTo(ExitCode.ALREADY_RUNNING.code());
       assertThat(refused.err()).contains("in progress");
     }
     assertThat(ProbeStage.calls(warehouse)).as("nothing ran").isEmpty();
@@ -278,7 +279,7 @@ class NightlyRunIT {
 
     Outcome outcome = idic("run", "--conf=" + dir.resolve("bad.yaml"));
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err()).contains("bad.yaml", "tim_zone", "Did you mean 'time_zone'?");
     assertThat(outcome.err()).doesNotContain("\tat ");
   }
@@ -294,7 +295,7 @@ class NightlyRunIT {
 
     Outcome outcome = idic("status", "--conf=" + dir.resolve("pg.yaml"));
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(outcome.code()).isEqualTo(ExitCode.ENVIRONMENT.code());
     assertThat(outcome.err()).contains("Cannot open the job repository", "127.0.0.1:1");
   }
 
@@ -306,7 +307,7 @@ class NightlyRunIT {
 
     Outcome stopped = idic("backfill", conf, "--from=2026-11-01", "--to=2026-11-03");
 
-    assertThat(stopped.code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(stopped.code()).isEqualTo(ExitCode.RUN_FAILED.code());
     assertThat(stopped.err()).contains("Backfill stopped at 2026-11-01", "failed in step publish");
     clearFault("publish");
 
@@ -333,7 +334,7 @@ class NightlyRunIT {
 
     Outcome failed = run();
 
-    assertThat(failed.code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.code()).isEqualTo(ExitCode.RUN_FAILED.code());
     assertThat(failed.err()).contains("failed after its steps (writing the run manifest)");
     Files.delete(warehouse.resolve("_manifests"));
 

@@ -2,13 +2,13 @@ package dev.idic.batch.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.IdicProcess;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.JobSteps;
 import dev.idic.batch.testing.SampleRun;
 import dev.idic.batch.testing.Warehouse;
+import dev.idic.stages.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ConcurrentRunIT {
 
     assertThat(second.code())
         .as("refused while the first runs: " + second.output())
-        .isEqualTo(ExitCodes.ALREADY_RUNNING);
+        .isEqualTo(ExitCode.ALREADY_RUNNING.code());
     assertThat(second.err()).contains("in progress", SampleRun.AS_OF.toString());
     assertThat(forced.code()).as("--force does not override a running date").isEqualTo(4);
     assertThat(first.isAlive()).as("the first run is still going").isTrue();

@@ -2,11 +2,11 @@ package dev.idic.batch.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.SampleRun;
 import dev.idic.batch.testing.Warehouse;
+import dev.idic.stages.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +33,7 @@ class EnvironmentFaultsIT {
 
     InProcessIdic.Outcome outcome = InProcessIdic.production(dir).execute(sample.run());
 
-    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCode.ENVIRONMENT.code());
     assertThat(outcome.err())
         .contains("Cannot write to the warehouse", "not-a-folder", "IDIC_WAREHOUSE")
         .doesNotContain("\tat ");
@@ -49,7 +49,7 @@ class EnvironmentFaultsIT {
 
     InProcessIdic.Outcome outcome = InProcessIdic.production(dir).execute(sample.run());
 
-    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCode.ENVIRONMENT.code());
     assertThat(outcome.err())
         .contains("Cannot open the job repository", "127.0.0.1:1", "IDIC_JOB_REPOSITORY_URL");
     assertThat(sample.warehouse().resolve("_staging")).as("no stage ran").doesNotExist();
@@ -74,7 +74,7 @@ class EnvironmentFaultsIT {
     Files.writeString(holds.resolve("ingest-before.release"), "");
     InProcessIdic.Outcome vanished = running.get();
 
-    assertThat(vanished.code()).as(vanished.output()).isEqualTo(ExitCodes.INPUT_REJECTED);
+    assertThat(vanished.code()).as(vanished.output()).isEqualTo(ExitCode.INPUT_REJECTED.code());
     assertThat(vanished.err())
         .contains("transactions", "cannot be read", "restarts at step ingest")
         .doesNotContain("\tat ");

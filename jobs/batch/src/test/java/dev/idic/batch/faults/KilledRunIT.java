@@ -2,12 +2,12 @@ package dev.idic.batch.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.IdicProcess;
 import dev.idic.batch.testing.JobSteps;
 import dev.idic.batch.testing.SampleRun;
 import dev.idic.batch.testing.Warehouse;
+import dev.idic.stages.contract.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class KilledRunIT {
 
       IdicProcess.Result killed = running.kill();
 
-      assertThat(killed.code()).as("killed in " + step).isNotEqualTo(ExitCodes.OK);
+      assertThat(killed.code()).as("killed in " + step).isNotEqualTo(ExitCode.OK.code());
       assertThat(warehouse.content(SampleRun.AS_OF))
           .as("after a kill in step " + step + " readers see the published content unchanged")
           .isEqualTo(published);

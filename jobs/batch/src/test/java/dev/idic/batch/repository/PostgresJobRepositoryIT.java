@@ -2,7 +2,6 @@ package dev.idic.batch.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idic.batch.cli.ExitCodes;
 import dev.idic.batch.job.StepHold;
 import dev.idic.batch.testing.AllProbeStages;
 import dev.idic.batch.testing.IdicProcess;
@@ -12,6 +11,7 @@ import dev.idic.batch.testing.PostgresServer;
 import dev.idic.batch.testing.ProbeStage;
 import dev.idic.batch.testing.SampleRun;
 import dev.idic.batch.testing.Warehouse;
+import dev.idic.stages.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class PostgresJobRepositoryIT {
     InProcessIdic.Outcome restarted = idic.execute("run", conf, "--as-of=2026-11-22");
     InProcessIdic.Outcome status = idic.execute("status", conf);
 
-    assertThat(failed.code()).as(failed.output()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(failed.code()).as(failed.output()).isEqualTo(ExitCode.RUN_FAILED.code());
     assertThat(failed.err()).contains("failed in step tiers");
     assertThat(restarted.code()).as(restarted.output()).isZero();
     assertThat(ProbeStage.calls(warehouse))
@@ -157,7 +157,7 @@ class PostgresJobRepositoryIT {
             .execute("run", "--conf=" + dir.resolve("host-b/idic.yaml"), "--as-of=2026-11-22");
     Files.writeString(holds.resolve("ingest-before.release"), "");
 
-    assertThat(second.code()).as(second.output()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+    assertThat(second.code()).as(second.output()).isEqualTo(ExitCode.ALREADY_RUNNING.code());
     assertThat(first.get().code()).as("the first run completes: " + first.get().output()).isZero();
     assertThat(ProbeStage.datesOf(dir.resolve("warehouse"), "ingest"))
         .as("only the first run ran the date")
@@ -175,7 +175,7 @@ class PostgresJobRepositoryIT {
         InProcessIdic.withStages(dir, AllProbeStages.class)
             .execute("status", "--conf=" + dir.resolve("idic.yaml"));
 
-    assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+    assertThat(outcome.code()).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
     assertThat(outcome.err()).contains(PASSWORD_ENV, "not set");
   }
 
@@ -192,7 +192,7 @@ class PostgresJobRepositoryIT {
             .withEnvironment(PASSWORD_ENV, wrong)
             .execute("run", "--conf=" + dir.resolve("idic.yaml"), "--as-of=2026-11-22");
 
-    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(outcome.code()).as(outcome.output()).isEqualTo(ExitCode.ENVIRONMENT.code());
     assertThat(outcome.err())
         .contains("Cannot open the job repository", "127.0.0.1:" + postgres.port())
         .doesNotContain(wrong);

@@ -11,8 +11,8 @@ public enum ExitCode {
   INVALID_CONFIGURATION(2, "invalid configuration or command line; nothing was run"),
   INPUT_REJECTED(
       3,
-      "input rejected: missing, empty or unreadable input, a required column absent, or more"
-          + " quarantined rows than `max_reject_ratio`"),
+      "input rejected: missing, empty or unreadable input, a required column absent, more"
+          + " quarantined rows than `max_reject_ratio`, or too little data to fit a model"),
   ALREADY_RUNNING(4, "another run for the same date is in progress"),
   ENVIRONMENT(
       5,

@@ -4,10 +4,13 @@ import java.util.Map;
 
 /**
  * Thrown by a stage when an input is refused as a whole, for example because its share of
- * quarantined rows exceeds the configured reject ratio. The batch layer maps it to its own exit
- * code, distinct from a failed run, so a scheduler can tell bad data from a broken pipeline.
+ * quarantined rows exceeds the configured reject ratio. It ends the command with {@link
+ * ExitCode#INPUT_REJECTED}, distinct from a failed run, so a scheduler can tell bad data from a
+ * broken pipeline.
  */
-public class InputRejectedException extends RuntimeException {
+public class InputRejectedException extends IdicException {
+
+  private static final long serialVersionUID = 1L;
 
   private final String sourceFile;
 
@@ -24,7 +27,10 @@ public class InputRejectedException extends RuntimeException {
       long rowsQuarantined,
       double maxRejectRatio,
       Map<String, Long> topReasons) {
-    super(message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons));
+    super(
+        ExitCode.INPUT_REJECTED,
+        message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons),
+        null);
     this.sourceFile = sourceFile;
   }
 

@@ -1,7 +1,6 @@
 package dev.idic.stages.contract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -81,7 +80,11 @@ public record StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
           .getFileSystem(spark.sparkContext().hadoopConfiguration())
           .exists(hadoopPath);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for the staged table at " + path, e);
+      throw IdicErrors.runFailed(
+          "step " + io.stage() + ", staged table at " + path,
+          "cannot check whether it exists: " + e.getMessage(),
+          "check that the warehouse is reachable",
+          e);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.idic.model.CustomerScorer;
 import dev.idic.model.ModelFit;
 import dev.idic.model.ModelFitException;
 import dev.idic.stages.contract.Dataflow;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
@@ -25,7 +26,8 @@ import org.apache.spark.sql.Row;
  * distinct patterns in Spark, fits the configured purchase model and Gamma-Gamma on the driver, and
  * scores every customer on the executors. A fit that does not converge or ends on a boundary fails
  * the stage when {@link ModelSettings#failOnNonConvergence()} is set, else it is a warning in the
- * report.
+ * report. Data a model cannot be fitted on (no repeat buyers, a degenerate history) rejects the
+ * input: the same data gives the same fit, so a retry could never succeed.
  */
 public final class ModelsStage implements Stage {
 
@@ -39,8 +41,10 @@ public final class ModelsStage implements Stage {
     List<Row> purchasePatterns = ModelInputs.purchasePatterns(featuresDF).collectAsList();
     List<Row> spendPatterns = ModelInputs.spendPatterns(featuresDF).collectAsList();
     long excludedRepeatBuyers = ModelInputs.excludedRepeatBuyers(featuresDF).count();
+    ModelsInputCheck.requireFittable(
+        context, purchasePatterns, spendPatterns, excludedRepeatBuyers);
     FittedModels fits = FittedModels.fit(purchasePatterns, spendPatterns, settings);
-    List<String> warnings = checkFits(fits, settings);
+    List<String> warnings = checkFits(context, fits, settings);
     if (excludedRepeatBuyers > 0) {
       warnings.add(
           excludedRepeatBuyers
@@ -76,24 +80,36 @@ public final class ModelsStage implements Stage {
     };
   }
 
-  private static List<String> checkFits(FittedModels fits, ModelSettings settings) {
+  private static List<String> checkFits(
+      RunContext context, FittedModels fits, ModelSettings settings) {
     List<String> warnings = new ArrayList<>();
     for (ModelFit<?> fit : fits.all()) {
       if (fit.usable()) {
         continue;
       }
       if (settings.failOnNonConvergence()) {
-        fit.requireUsable();
+        try {
+          fit.requireUsable();
+        } catch (ModelFitException e) {
+          throw IdicErrors.inputRejected(
+              ModelsInputCheck.where(context, fit.modelName()),
+              e.getMessage(),
+              "fix the data, or set models.fail_on_non_convergence: false to publish the fit with"
+                  + " a warning",
+              e);
+        }
       }
       fit.warnings().forEach(w -> warnings.add(fit.modelName() + ": " + w));
     }
     if (!fits.spend().model().hasFiniteMean()) {
-      throw new ModelFitException(
-          "gamma_gamma fit has q = "
+      throw IdicErrors.inputRejected(
+          ModelsInputCheck.where(context, fits.spend().modelName()),
+          "the fit has q = "
               + fits.spend().model().q()
               + " <= 1, so the mean spend of customers without repeat purchases is infinite and"
-              + " no CLV can be computed; check monetary_value in customer_features for extreme"
-              + " outliers");
+              + " no CLV can be computed",
+          "check monetary_value in customer_features (and the amounts in the transactions) for"
+              + " extreme outliers");
     }
     return warnings;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
@@ -113,7 +114,11 @@ public record RunManifest(
             fingerprints.put(
                 name, fingerprint(new Path(input.path()).getFileSystem(hadoop), input.path()));
           } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach input " + input.path(), e);
+            throw IdicErrors.runFailed(
+                "input '" + name + "' at " + input.path(),
+                "Cannot read it to fingerprint it for the run manifest: " + e.getMessage(),
+                "check that the input is still there and readable",
+                e);
           }
         });
     return fingerprints;

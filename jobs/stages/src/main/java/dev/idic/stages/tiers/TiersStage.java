@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.idic.stages.contract.Dataflow;
-import dev.idic.stages.contract.InputException;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
@@ -58,10 +58,11 @@ public final class TiersStage implements Stage {
         .readIfStaged(Tables.CUSTOMER_SCORES)
         .orElseThrow(
             () ->
-                new InputException(
+                IdicErrors.inputRejected(
+                    "tiers stage, staged table customer_scores",
                     "tiers.basis is predicted_clv but the models stage produced no"
-                        + " customer_scores: enable the models stage, or set tiers.basis:"
-                        + " historical_spend"))
+                        + " customer_scores",
+                    "enable the models stage, or set tiers.basis: historical_spend"))
         .select(col("customer_id"), col("clv").as("basis_value"));
   }
 

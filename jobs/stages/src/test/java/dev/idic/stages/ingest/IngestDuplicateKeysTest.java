@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Tables;
 import dev.idic.stages.features.CustomerSummary;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.TierSettings;
@@ -49,7 +50,7 @@ class IngestDuplicateKeysTest {
     List<Row> quarantined =
         LocalSpark.session()
             .read()
-            .parquet(context.paths().staged(IngestStage.QUARANTINE))
+            .parquet(context.paths().staged(Tables.QUARANTINE))
             .orderBy("reason")
             .collectAsList();
     assertThat(quarantined.stream().map(r -> r.<String>getAs("reason")).toList())
@@ -73,7 +74,7 @@ class IngestDuplicateKeysTest {
         .containsEntry("transactions.quarantined", 2L);
 
     Dataset<Row> acceptedDF =
-        LocalSpark.session().read().parquet(context.paths().staged("transactions_accepted"));
+        LocalSpark.session().read().parquet(context.paths().staged(Tables.TRANSACTIONS_ACCEPTED));
     Row c1 =
         CustomerSummary.from(acceptedDF, AS_OF, TimeUnit.DAYS).where("customer_id = 'C1'").first();
     assertThat(c1.<Integer>getAs("purchase_days")).as("purchase days of C1").isEqualTo(2);

@@ -10,6 +10,8 @@ import dev.idic.model.ClvSettings;
 import dev.idic.model.CustomerScorer;
 import dev.idic.model.GammaGammaModel;
 import dev.idic.model.ModelFitException;
+import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.IdicException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
@@ -43,6 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelsStageTest {
 
   private static final LocalDate AS_OF = LocalDate.of(1997, 9, 30);
+  private static final StructType FEATURES =
+      new StructType()
+          .add("customer_id", DataTypes.StringType)
+          .add("frequency", DataTypes.IntegerType)
+          .add("recency", DataTypes.DoubleType)
+          .add("T", DataTypes.DoubleType)
+          .add("monetary_value", DataTypes.DoubleType);
   private final SparkSession spark = LocalSpark.session();
 
   private Dataset<Row> cdnowFeaturesDF() {
@@ -188,13 +197,7 @@ class ModelsStageTest {
     for (int i = 0; i < 100; i++) {
       rows.add(RowFactory.create("z" + i, 0, 0.0, 5.0 + i % 30, 0.0));
     }
-    StructType schema =
-        new StructType()
-            .add("customer_id", DataTypes.StringType)
-            .add("frequency", DataTypes.IntegerType)
-            .add("recency", DataTypes.DoubleType)
-            .add("T", DataTypes.DoubleType)
-            .add("monetary_value", DataTypes.DoubleType);
+    StructType schema = FEATURES;
     RunContext failing = context(warehouse, ModelSettings.PurchaseModel.BGNBD, true);
     spark
         .createDataFrame(rows, schema)
@@ -203,9 +206,12 @@ class ModelsStageTest {
         .parquet(failing.paths().staged(Tables.CUSTOMER_FEATURES));
 
     assertThatThrownBy(() -> new ModelsStage().run(failing))
-        .as("failOnNonConvergence stops the run with a clear message")
-        .isInstanceOf(ModelFitException.class)
-        .hasMessageContaining("bgnbd fit is not usable");
+        .as("failOnNonConvergence stops the run with a clear message: bad data, exit 3")
+        .isInstanceOf(IdicException.class)
+        .hasMessageContaining("bgnbd fit is not usable")
+        .hasCauseInstanceOf(ModelFitException.class)
+        .extracting(e -> ((IdicException) e).exitCode())
+        .isEqualTo(ExitCode.INPUT_REJECTED);
 
     StageReport report =
         new ModelsStage().run(context(warehouse, ModelSettings.PurchaseModel.BGNBD, false));
@@ -213,6 +219,32 @@ class ModelsStageTest {
         .as("without failOnNonConvergence the problem is a warning")
         .anyMatch(w -> w.startsWith("bgnbd: "));
     assertThat(report.details()).as("boundary recorded").containsEntry("bgnbd.at_boundary", true);
+  }
+
+  @Test
+  void noRepeatBuyersRejectsTheInputNamingTheModelAndTheCount(@TempDir Path warehouse) {
+    // One purchase day each, and one repeat buyer whose repeat days net to a refund.
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create("c" + i, 0, 0.0, 5.0 + i % 10, 0.0));
+    }
+    rows.add(RowFactory.create("r1", 2, 4.0, 9.0, -5.0));
+    RunContext context = context(warehouse, ModelSettings.PurchaseModel.BGNBD);
+    spark
+        .createDataFrame(rows, FEATURES)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(context.paths().staged(Tables.CUSTOMER_FEATURES));
+
+    assertThatThrownBy(() -> new ModelsStage().run(context))
+        .as("too little data to fit is an input problem, never a retryable failure")
+        .isInstanceOf(IdicException.class)
+        .hasMessageContaining("gamma_gamma")
+        .hasMessageContaining("found 0 among 41 customers")
+        .hasMessageContaining("1 repeat buyers net to zero or less")
+        .hasMessageContaining("Fix: supply a longer transaction history")
+        .extracting(e -> ((IdicException) e).exitCode())
+        .isEqualTo(ExitCode.INPUT_REJECTED);
   }
 
   @Test
