@@ -118,26 +118,9 @@ public final class ModelBenchmark {
         n,
         patterns,
         repeaters.length);
-    System.out.printf(
-        Locale.ROOT,
-        "BG/NBD  true %s%n        fit  r=%.4f alpha=%.3f a=%.4f b=%.4f  LL=%.1f  iterations=%d  %s%n",
-        PURCHASES,
-        bgFit.estimates()[0],
-        bgFit.estimates()[1],
-        bgFit.estimates()[2],
-        bgFit.estimates()[3],
-        bgFit.logLikelihood(),
-        bgFit.iterations(),
-        bgFit.status());
-    System.out.printf(
-        Locale.ROOT,
-        "GG      true %s%n        fit  p=%.4f q=%.4f v=%.3f  iterations=%d  %s%n%n",
-        SPEND,
-        ggFit.estimates()[0],
-        ggFit.estimates()[1],
-        ggFit.estimates()[2],
-        ggFit.iterations(),
-        ggFit.status());
+    printFit("BG/NBD", PURCHASES, bgFit);
+    printFit("GG", SPEND, ggFit);
+    System.out.println();
     String[] steps = {
       "(a) compression to patterns",
       "(b) BG/NBD fit",
@@ -181,5 +164,22 @@ public final class ModelBenchmark {
         "%nload average at the end: %.1f on %d cores (wall above CPU means other processes ran)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  private static void printFit(String label, Object truth, ModelFit<?> fit) {
+    StringBuilder estimates = new StringBuilder();
+    for (int k = 0; k < fit.estimates().length; k++) {
+      estimates.append(
+          String.format(Locale.ROOT, "%s=%.4g ", fit.parameterNames().get(k), fit.estimates()[k]));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-7s true %s%n        fit  %s LL=%.1f  iterations=%d  %s%n",
+        label,
+        truth,
+        estimates,
+        fit.logLikelihood(),
+        fit.iterations(),
+        fit.status());
   }
 }

@@ -27,16 +27,11 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
   /** a = 1 makes (a+b+x-1)/(a-1) a removable 0/0; evaluate just beside it. */
   private static final double A_NEAR_ONE = 1e-7;
 
-  /** Parameter names, in the order of {@link #parameterValues()}. */
+  /** Parameter names, in the order of the record components. */
   public static final List<String> PARAMETERS = List.of("r", "alpha", "a", "b");
 
   public BgNbdModel {
     ModelParameters.requireFinitePositive("BG/NBD", PARAMETERS, r, alpha, a, b);
-  }
-
-  @Override
-  public double[] parameterValues() {
-    return new double[] {r, alpha, a, b};
   }
 
   @Override
@@ -141,13 +136,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
    * regularized incomplete beta I_{t/(alpha+t)}(n, r) so it keeps its precision for large n.
    */
   @Override
-  public double probabilityOfPurchases(int n, double t) {
-    if (n < 0) {
-      return 0.0;
-    }
-    if (t == 0) {
-      return n == 0 ? 1.0 : 0.0;
-    }
+  public double probabilityOfPurchasesOverPositiveTime(int n, double t) {
     double logBetaAB = Beta.logBeta(a, b);
     double logAliveTerm =
         Beta.logBeta(a, b + n)

@@ -17,15 +17,11 @@ public record GammaGammaModel(double p, double q, double v) implements Serializa
 
   private static final long serialVersionUID = 1L;
 
-  /** Parameter names, in the order of {@link #parameterValues()}. */
+  /** Parameter names, in the order of the record components. */
   public static final List<String> PARAMETERS = List.of("p", "q", "v");
 
   public GammaGammaModel {
     ModelParameters.requireFinitePositive("Gamma-Gamma", PARAMETERS, p, q, v);
-  }
-
-  public double[] parameterValues() {
-    return new double[] {p, q, v};
   }
 
   /** Whether the population mean spend v p / (q - 1) exists (q &gt; 1). */

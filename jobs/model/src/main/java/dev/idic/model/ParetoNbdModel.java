@@ -25,16 +25,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta)
 
   private static final long serialVersionUID = 1L;
 
-  /** Parameter names, in the order of {@link #parameterValues()}. */
+  /** Parameter names, in the order of the record components. */
   public static final List<String> PARAMETERS = List.of("r", "alpha", "s", "beta");
 
   public ParetoNbdModel {
     ModelParameters.requireFinitePositive("Pareto/NBD", PARAMETERS, r, alpha, s, beta);
-  }
-
-  @Override
-  public double[] parameterValues() {
-    return new double[] {r, alpha, s, beta};
   }
 
   @Override
@@ -117,13 +112,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta)
    * adaptive Gauss-Legendre quadrature instead, to a relative 1e-10.
    */
   @Override
-  public double probabilityOfPurchases(int n, double t) {
-    if (n < 0) {
-      return 0.0;
-    }
-    if (t == 0) {
-      return n == 0 ? 1.0 : 0.0;
-    }
+  public double probabilityOfPurchasesOverPositiveTime(int n, double t) {
     double logCount = Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0);
     double survived = Math.exp(-s * Math.log1p(t / beta) + logNbd(logCount, n, t));
     IterativeLegendreGaussIntegrator integrator =

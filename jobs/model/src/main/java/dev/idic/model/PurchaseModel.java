@@ -10,9 +10,6 @@ import java.io.Serializable;
  */
 public interface PurchaseModel extends Serializable {
 
-  /** The parameter values, in the order of the model's {@code PARAMETERS} names. */
-  double[] parameterValues();
-
   /** Log-likelihood of one customer history. */
   double logLikelihood(int x, double tx, double T);
 
@@ -41,5 +38,16 @@ public interface PurchaseModel extends Serializable {
   double unconditionalExpectedPurchases(double t);
 
   /** P(X(t) = n): probability of exactly n repeat purchases in a new customer's first t periods. */
-  double probabilityOfPurchases(int n, double t);
+  default double probabilityOfPurchases(int n, double t) {
+    if (n < 0) {
+      return 0.0;
+    }
+    if (t == 0) {
+      return n == 0 ? 1.0 : 0.0;
+    }
+    return probabilityOfPurchasesOverPositiveTime(n, t);
+  }
+
+  /** {@link #probabilityOfPurchases} for n &ge; 0 and t &gt; 0, the model's own formula. */
+  double probabilityOfPurchasesOverPositiveTime(int n, double t);
 }

@@ -29,7 +29,9 @@ class SimulationRecoveryTest {
               PurchasePatterns.compress(customers.frequency(), customers.recency(), customers.T()),
               FitOptions.defaults());
       assertThat(fit.usable()).as("fit usable, seed %s", seed).isTrue();
-      double[] truth = TRUE_PURCHASES.parameterValues();
+      double[] truth = {
+        TRUE_PURCHASES.r(), TRUE_PURCHASES.alpha(), TRUE_PURCHASES.a(), TRUE_PURCHASES.b()
+      };
       for (int k = 0; k < 4; k++) {
         assertThat(Math.abs(fit.estimates()[k] - truth[k]))
             .as("|%s - truth| within 3 standard errors, seed %s", fit.parameterNames().get(k), seed)
@@ -50,7 +52,7 @@ class SimulationRecoveryTest {
               IntStream.of(repeaters).mapToDouble(i -> customers.meanValue()[i]).toArray());
       ModelFit<GammaGammaModel> fit = GammaGammaFitter.fit(spend, FitOptions.defaults());
       assertThat(fit.usable()).as("fit usable, seed %s", seed).isTrue();
-      double[] truth = TRUE_SPEND.parameterValues();
+      double[] truth = {TRUE_SPEND.p(), TRUE_SPEND.q(), TRUE_SPEND.v()};
       for (int k = 0; k < 3; k++) {
         assertThat(Math.abs(fit.estimates()[k] - truth[k]))
             .as("|%s - truth| within 3 standard errors, seed %s", fit.parameterNames().get(k), seed)

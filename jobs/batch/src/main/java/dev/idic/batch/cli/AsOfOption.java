@@ -11,7 +11,6 @@ final class AsOfOption {
   @Option(
       names = "--as-of",
       paramLabel = "YYYY-MM-DD",
-      converter = IsoDateConverter.class,
       description = "As-of date. Default: yesterday in the configured time zone.")
   LocalDate date;
 

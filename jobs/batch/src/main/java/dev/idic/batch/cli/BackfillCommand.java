@@ -32,22 +32,14 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private static final String DATE = "YYYY-MM-DD";
+
   @Mixin ConfOption conf;
 
-  @Option(
-      names = "--from",
-      required = true,
-      paramLabel = "YYYY-MM-DD",
-      converter = IsoDateConverter.class,
-      description = "First date.")
+  @Option(names = "--from", required = true, paramLabel = DATE, description = "First date.")
   LocalDate from;
 
-  @Option(
-      names = "--to",
-      required = true,
-      paramLabel = "YYYY-MM-DD",
-      converter = IsoDateConverter.class,
-      description = "Last date.")
+  @Option(names = "--to", required = true, paramLabel = DATE, description = "Last date.")
   LocalDate to;
 
   @Override

@@ -72,11 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     try {
       data = DemoData.generate(spark, asOfDate, customers, seed, dataDir);
     } catch (UncheckedIOException e) {
-      throw IdicErrors.environment(
-          "demo data folder " + dataDir,
-          "cannot be written: " + e.getMessage(),
-          "make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR)",
-          e);
+      throw UnwritableWorkDir.error("demo data folder " + dataDir, e);
     }
     out.printf("  %s%n", data.counts());
 

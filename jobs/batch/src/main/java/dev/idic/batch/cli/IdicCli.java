@@ -7,6 +7,7 @@ import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -57,6 +58,8 @@ public final class IdicCli implements Runnable {
   /** The picocli command line, with idic's error handling; for tests that capture its output. */
   public CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(this);
+    // Every date option, in every subcommand, with idic's own wording for a bad date.
+    commandLine.registerConverter(LocalDate.class, new IsoDateConverter());
     commandLine.setExecutionExceptionHandler(this::handle);
     commandLine.getCommandSpec().usageMessage().footer(ExitCodeFooter.lines());
     return commandLine;

@@ -1,6 +1,5 @@
 package dev.idic.batch.cli;
 
-import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,7 @@ final class ProcessLog {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw IdicErrors.environment(
-          "log folder " + folder,
-          "cannot be created under work_dir: " + e.getMessage(),
-          "make work_dir writable or point it elsewhere (work_dir, IDIC_WORK_DIR)",
-          e);
+      throw UnwritableWorkDir.error("log folder " + folder + " under work_dir", e);
     }
     if (Objects.equals(System.getProperty(LOG_DIR_PROPERTY), folder.toString())) {
       return;

@@ -29,17 +29,17 @@ final class StatusCommand implements Callable<Integer> {
   private static final String ROW = "%-10s  %9s  %-9s  %-19s  %9s  %12s  %12s  %s%n";
   private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  @ParentCommand IdicCli root;
-
-  @Spec CommandSpec spec;
-
-  @Mixin ConfOption conf;
-
   @Option(
       names = "--as-of",
       paramLabel = "YYYY-MM-DD",
       description = "Only this as-of date, with every step's counts.")
   LocalDate asOf;
+
+  @Mixin ConfOption conf;
+
+  @ParentCommand IdicCli root;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--limit",

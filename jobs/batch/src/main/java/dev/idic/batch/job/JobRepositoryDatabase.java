@@ -25,17 +25,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * AUTO_SERVER} needs) costs about a second, which the job repository would otherwise pay for every
  * transaction.
  */
-public final class JobRepositoryDatabase implements AutoCloseable {
-
-  private final DataSource dataSource;
-  private final Connection keepOpen;
-  private final String platform;
-
-  private JobRepositoryDatabase(DataSource dataSource, Connection keepOpen, String platform) {
-    this.dataSource = dataSource;
-    this.keepOpen = keepOpen;
-    this.platform = platform;
-  }
+public record JobRepositoryDatabase(DataSource dataSource, Connection keepOpen, String platform)
+    implements AutoCloseable {
 
   /**
    * Connects, creating the schema when absent.
@@ -71,10 +62,6 @@ public final class JobRepositoryDatabase implements AutoCloseable {
               + " and reachable, and the credentials; nothing was run",
           e);
     }
-  }
-
-  public DataSource dataSource() {
-    return dataSource;
   }
 
   /**

@@ -29,22 +29,25 @@ record ResultsReport(Machine machine, String command, Instant finished) {
     Files.writeString(dir.resolve("pipeline.md"), markdown(results, ranks));
   }
 
+  /** One step's figures: name, wall s, CPU s, peak RSS MiB, rows/s, in {@code format}. */
+  private static String figures(String format, StageFigures f) {
+    return String.format(
+        Locale.ROOT,
+        format,
+        f.name(),
+        f.wallSeconds(),
+        f.cpuSeconds(),
+        f.peakRssBytes() / MIB,
+        f.rowsPerSecond());
+  }
+
   static String csv(List<SizeResult> results) {
     StringBuilder out =
         new StringBuilder("size,transactions,step,wall_s,cpu_s,peak_rss_mib,rows_per_s\n");
     for (SizeResult r : results) {
       for (StageFigures f : r.rows()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "%d,%d,%s,%.2f,%.2f,%.0f,%.0f%n",
-                r.size(),
-                r.transactions(),
-                f.name(),
-                f.wallSeconds(),
-                f.cpuSeconds(),
-                f.peakRssBytes() / MIB,
-                f.rowsPerSecond()));
+        out.append(r.size() + "," + r.transactions() + ",")
+            .append(figures("%s,%.2f,%.2f,%.0f,%.0f%n", f));
       }
       out.append(
           String.format(
@@ -88,15 +91,7 @@ record ResultsReport(Machine machine, String command, Instant finished) {
       out.append("| step | wall s | CPU s | peak RSS MiB | rows/s |\n");
       out.append("|---|---:|---:|---:|---:|\n");
       for (StageFigures f : r.rows()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %.1f | %.1f | %,.0f | %,.0f |%n",
-                f.name(),
-                f.wallSeconds(),
-                f.cpuSeconds(),
-                f.peakRssBytes() / MIB,
-                f.rowsPerSecond()));
+        out.append(figures("| %s | %.1f | %.1f | %,.0f | %,.0f |%n", f));
       }
       out.append(
           String.format(

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.TimestampType;
  * How one source column becomes its contract value, and what makes that value valid: the parsing
  * shared by the row checks and the key checks, so that both see the same key.
  */
-final class ColumnValues {
+record ColumnValues(InputSource source, ZoneId zone) {
 
   /** A time of day followed by an offset: such values are instants and ignore the zone setting. */
   private static final String HAS_OFFSET =
@@ -33,14 +33,6 @@ final class ColumnValues {
 
   /** What Java's {@code \\s} matches: trimmed from both ends of text values. */
   private static final String WHITE_SPACE = " \t\n\u000B\f\r";
-
-  private final InputSource source;
-  private final ZoneId zone;
-
-  ColumnValues(InputSource source, ZoneId zone) {
-    this.source = source;
-    this.zone = zone;
-  }
 
   /** The text of a string source without surrounding white space. */
   static Column trimmed(Column raw) {
