@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * @param currentDirectory where relative paths from flags and environment resolve
  * @param clock the wall clock, for the default as-of date
  * @param spark builds (or returns) the process's SparkSession, called at most once per command
- * @param stageConfigurations Spring configuration classes declaring the Stage beans
+ * @param stageConfigurations Spring configuration classes declaring the NightStages bean
  */
 public record IdicRuntime(
     Map<String, String> environment,

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = "Lists past runs from the job repository, newest first.")
 final class StatusCommand implements Callable<Integer> {
 
-  private static final String ROW = "%-10s  %9s  %-9s  %-19s  %9s  %12s  %12s  %s%n";
+  // The status column fits the longest status with the forced-rerun star (COMPLETED*, ABANDONED*).
+  private static final String ROW = "%-10s  %9s  %-10s  %-19s  %9s  %12s  %12s  %s%n";
   private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Option(

@@ -1,7 +1,6 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.config.IdicConfig;
-import dev.idic.stages.contract.Stage;
 import dev.idic.stages.ingest.IngestStage;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * plain annotation-config context (no Spring Boot, whose dependency management would override
  * Spark's transitive versions).
  *
- * <p>Stages are registered by passing {@code @Configuration} classes that declare {@link
- * dev.idic.stages.contract.Stage} beans; {@link NightlyJobConfiguration} turns each into a step.
+ * <p>Stages are registered by passing a {@code @Configuration} class that declares a {@link
+ * NightStages} bean; {@link NightlyJobConfiguration} turns each of its stages into a step.
  */
 public final class IdicApplication implements AutoCloseable {
 
@@ -35,7 +34,7 @@ public final class IdicApplication implements AutoCloseable {
    * @param config the validated configuration
    * @param environment process environment, for the job repository password
    * @param spark supplies the process's one SparkSession, called when the first stage runs
-   * @param stageConfigurations configuration classes declaring the Stage beans
+   * @param stageConfigurations configuration classes declaring the {@link NightStages} bean
    * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
    *     opened
    */
@@ -99,7 +98,7 @@ public final class IdicApplication implements AutoCloseable {
    * replace it with stages that do not).
    */
   public boolean readsInputs() {
-    return context.getBeansOfType(Stage.class).values().stream()
+    return context.getBean(NightStages.class).stages().stream()
         .anyMatch(IngestStage.class::isInstance);
   }
 

@@ -159,6 +159,17 @@ class BadInputIT {
 
     assertThat(outcome.err())
         .contains("too_many_bad_rows.csv", "2 of 3 rows", "invalid_amount (2)", "max_reject_ratio");
+    // A refused night publishes nothing, so the message names where its quarantined rows are.
+    java.util.regex.Matcher quarantine =
+        java.util.regex.Pattern.compile(
+                "Parquet table at (\\S+) \\(rows with input = 'transactions'\\)")
+            .matcher(outcome.err());
+    assertThat(quarantine.find()).as("message names the quarantine path").isTrue();
+    try (var files = Files.list(Path.of(quarantine.group(1).replaceFirst("^file:(//)?", "")))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the named folder holds the quarantined rows")
+          .anyMatch(name -> name.endsWith(".parquet"));
+    }
   }
 
   @Test

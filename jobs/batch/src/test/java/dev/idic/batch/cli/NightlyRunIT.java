@@ -223,6 +223,10 @@ class NightlyRunIT {
             restart -> assertThat(restart).contains(AS_OF, "COMPLETED").doesNotContain("*"),
             first -> assertThat(first).contains(AS_OF, "FAILED", "16", "tiers"));
     assertThat(status.out()).contains("forced rerun");
+    int started = lines.get(0).indexOf("STARTED");
+    assertThat(lines.subList(1, 4))
+        .as("columns stay aligned after a starred status")
+        .allSatisfy(row -> assertThat(row.substring(started)).matches("^\\d{4}-\\d{2}-\\d{2} .*"));
 
     Outcome detail = idic("status", "--conf=" + dir.resolve("idic.yaml"), "--as-of=" + AS_OF);
     assertThat(detail.out()).contains("ingest {rows_in=16, rows_out=16}");

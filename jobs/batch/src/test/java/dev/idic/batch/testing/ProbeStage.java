@@ -5,6 +5,7 @@ import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
+import dev.idic.stages.contract.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +50,12 @@ public final class ProbeStage implements Stage {
       if (Files.exists(fault)) {
         if (Files.readString(fault).strip().equals("reject")) {
           throw new InputRejectedException(
-              "/data/tx.csv", 100, 40, 0.05, Map.of("unparseable_amount", 30L, "missing_id", 10L));
+              "/data/tx.csv",
+              100,
+              40,
+              0.05,
+              Map.of("unparseable_amount", 30L, "missing_id", 10L),
+              context.paths().staged(Tables.QUARANTINE));
         }
         throw new IllegalStateException("injected failure in " + name);
       }

@@ -19,17 +19,20 @@ public class InputRejectedException extends IdicException {
    * @param rowsIn rows read from it
    * @param rowsQuarantined rows of it that went to quarantine
    * @param maxRejectRatio the configured ceiling on quarantined / read
-   * @param topReasons the most common quarantine reason codes with their counts, most common first
+   * @param topReasons the quarantine reason codes of those rows with their counts, most common
+   *     first
+   * @param quarantineAt where the quarantined rows can be read: a refused night publishes nothing
    */
   public InputRejectedException(
       String sourceFile,
       long rowsIn,
       long rowsQuarantined,
       double maxRejectRatio,
-      Map<String, Long> topReasons) {
+      Map<String, Long> topReasons,
+      String quarantineAt) {
     super(
         ExitCode.INPUT_REJECTED,
-        message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons),
+        message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons, quarantineAt),
         null);
     this.sourceFile = sourceFile;
   }
@@ -43,7 +46,8 @@ public class InputRejectedException extends IdicException {
       long rowsIn,
       long rowsQuarantined,
       double maxRejectRatio,
-      Map<String, Long> topReasons) {
+      Map<String, Long> topReasons,
+      String quarantineAt) {
     double ratio = rowsIn == 0 ? 0.0 : (double) rowsQuarantined / rowsIn;
     StringBuilder reasons = new StringBuilder();
     topReasons.forEach(
@@ -57,13 +61,15 @@ public class InputRejectedException extends IdicException {
     return String.format(
         java.util.Locale.ROOT,
         "Input %s rejected: %d of %d rows (%.1f%%) were quarantined, above the configured"
-            + " max_reject_ratio of %.1f%%. Most common reasons: %s. Fix the input (see the"
-            + " quarantine table for the rows) or raise max_reject_ratio in the configuration.",
+            + " max_reject_ratio of %.1f%%. Reasons: %s. The quarantined rows, each with its"
+            + " reason and detail, are in the Parquet table at %s. Fix the input or raise"
+            + " max_reject_ratio in the configuration.",
         sourceFile,
         rowsQuarantined,
         rowsIn,
         ratio * 100,
         maxRejectRatio * 100,
-        reasons.length() == 0 ? "none recorded" : reasons);
+        reasons.length() == 0 ? "none recorded" : reasons,
+        quarantineAt);
   }
 }

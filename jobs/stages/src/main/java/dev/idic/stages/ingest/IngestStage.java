@@ -68,7 +68,12 @@ public final class IngestStage implements Stage {
         warnings.add(
             input.getKey() + ": " + result.quarantined() + " rows quarantined " + result.reasons());
       }
-      checkRejectRatio(input.getKey(), input.getValue(), result, settings.maxRejectRatio());
+      checkRejectRatio(
+          input.getKey(),
+          input.getValue(),
+          result,
+          settings.maxRejectRatio(),
+          context.paths().staged(Tables.QUARANTINE));
     }
     counts.put("rows_in", sum(counts, ".rows_in"));
     counts.put("rows_out", sum(counts, ".accepted"));
@@ -228,7 +233,11 @@ public final class IngestStage implements Stage {
   }
 
   private static void checkRejectRatio(
-      String inputName, InputSource source, IngestResult result, double maxRatio) {
+      String inputName,
+      InputSource source,
+      IngestResult result,
+      double maxRatio,
+      String quarantinePath) {
     // Rows after the as-of day are held back for a later night, not bad data: a backfill over a
     // full-history file must not fail because of them.
     long later = result.reasons().getOrDefault(QuarantineReason.AFTER_AS_OF_DATE, 0L);
@@ -236,8 +245,16 @@ public final class IngestStage implements Stage {
     long rejected = result.quarantined() - later;
     double ratio = judged == 0 ? 0.0 : (double) rejected / judged;
     if (ratio > maxRatio) {
+      // The reasons named are those of the rejected rows counted above, so they add up to them.
+      Map<String, Long> reasons = new LinkedHashMap<>(result.reasons());
+      reasons.remove(QuarantineReason.AFTER_AS_OF_DATE);
       throw new InputRejectedException(
-          inputName + " (" + source.path() + ")", judged, rejected, maxRatio, result.reasons());
+          inputName + " (" + source.path() + ")",
+          judged,
+          rejected,
+          maxRatio,
+          reasons,
+          quarantinePath + " (rows with input = '" + inputName + "')");
     }
   }
 
