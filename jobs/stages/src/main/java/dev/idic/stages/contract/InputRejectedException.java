@@ -1,6 +1,8 @@
 package dev.idic.stages.contract;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Thrown by a stage when an input is refused as a whole, for example because its share of
@@ -32,7 +34,19 @@ public class InputRejectedException extends IdicException {
       String quarantineAt) {
     super(
         ExitCode.INPUT_REJECTED,
-        message(sourceFile, rowsIn, rowsQuarantined, maxRejectRatio, topReasons, quarantineAt),
+        String.format(
+            Locale.ROOT,
+            "Input %s rejected: %d of %d rows (%.1f%%) were quarantined, above the configured"
+                + " max_reject_ratio of %.1f%%. Reasons: %s. The quarantined rows, each with its"
+                + " reason and detail, are in the Parquet table at %s. Fix the input or raise"
+                + " max_reject_ratio in the configuration.",
+            sourceFile,
+            rowsQuarantined,
+            rowsIn,
+            rowsIn == 0 ? 0.0 : 100.0 * rowsQuarantined / rowsIn,
+            maxRejectRatio * 100,
+            reasons(topReasons),
+            quarantineAt),
         null);
     this.sourceFile = sourceFile;
   }
@@ -41,35 +55,12 @@ public class InputRejectedException extends IdicException {
     return sourceFile;
   }
 
-  private static String message(
-      String sourceFile,
-      long rowsIn,
-      long rowsQuarantined,
-      double maxRejectRatio,
-      Map<String, Long> topReasons,
-      String quarantineAt) {
-    double ratio = rowsIn == 0 ? 0.0 : (double) rowsQuarantined / rowsIn;
-    StringBuilder reasons = new StringBuilder();
-    topReasons.forEach(
-        (reason, count) ->
-            reasons
-                .append(reasons.length() == 0 ? "" : ", ")
-                .append(reason)
-                .append(" (")
-                .append(count)
-                .append(')'));
-    return String.format(
-        java.util.Locale.ROOT,
-        "Input %s rejected: %d of %d rows (%.1f%%) were quarantined, above the configured"
-            + " max_reject_ratio of %.1f%%. Reasons: %s. The quarantined rows, each with its"
-            + " reason and detail, are in the Parquet table at %s. Fix the input or raise"
-            + " max_reject_ratio in the configuration.",
-        sourceFile,
-        rowsQuarantined,
-        rowsIn,
-        ratio * 100,
-        maxRejectRatio * 100,
-        reasons.length() == 0 ? "none recorded" : reasons,
-        quarantineAt);
+  private static String reasons(Map<String, Long> counts) {
+    if (counts.isEmpty()) {
+      return "none recorded";
+    }
+    StringJoiner reasons = new StringJoiner(", ");
+    counts.forEach((reason, count) -> reasons.add(reason + " (" + count + ")"));
+    return reasons.toString();
   }
 }
