@@ -68,8 +68,9 @@ public final class ContractCheck {
    * instead of computing the table again.
    *
    * @param horizonSuffix as for {@link #conform}
+   * @return the table's row count, from the same aggregate, so the caller need not count again
    */
-  public static void requireValues(Dataset<Row> df, TableContract contract, String horizonSuffix) {
+  public static long requireValues(Dataset<Row> df, TableContract contract, String horizonSuffix) {
     List<String> present = Arrays.asList(df.columns());
     List<String> nonNull =
         contract.columns().stream()
@@ -77,19 +78,16 @@ public final class ContractCheck {
             .map(column -> column.name().replace("_12m", "_" + horizonSuffix))
             .filter(present::contains)
             .toList();
-    if (nonNull.isEmpty()) {
-      return;
-    }
-    Row nulls =
-        df.select(
-                nonNull.stream()
-                    .map(name -> functions.count(functions.when(functions.col(name).isNull(), 1)))
-                    .toArray(Column[]::new))
-            .first();
+    List<Column> counts = new ArrayList<>();
+    counts.add(functions.count(functions.lit(1)));
+    nonNull.forEach(
+        name -> counts.add(functions.count(functions.when(functions.col(name).isNull(), 1))));
+    Row figures = df.select(counts.toArray(Column[]::new)).first();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < nonNull.size(); i++) {
-      if (nulls.getLong(i) > 0) {
-        problems.add(nonNull.get(i) + " has " + nulls.getLong(i) + " null values");
+      long nulls = figures.getLong(i + 1);
+      if (nulls > 0) {
+        problems.add(nonNull.get(i) + " has " + nulls + " null values");
       }
     }
     if (!problems.isEmpty()) {
@@ -102,5 +100,6 @@ public final class ContractCheck {
           "this is a bug in IDIC, not in the input: report it with the run's log; nothing was"
               + " published, the previous tables are unchanged");
     }
+    return figures.getLong(0);
   }
 }

@@ -75,8 +75,7 @@ public final class PublishStage implements Stage {
           .mode(SaveMode.Overwrite)
           .parquet(parquet);
       Dataset<Row> writtenDF = context.spark().read().parquet(parquet);
-      ContractCheck.requireValues(writtenDF, table.contract(), horizon);
-      counts.put(table.name(), writtenDF.count());
+      counts.put(table.name(), ContractCheck.requireValues(writtenDF, table.contract(), horizon));
       published.add(table.name());
       if (table.publication() == Table.Publication.PARQUET_AND_CSV) {
         String csv = table.name() + "_csv";
