@@ -7,15 +7,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
 import dev.idic.stages.settings.InputSource;
-import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
-import dev.idic.stages.settings.RfmSettings;
 import dev.idic.stages.settings.TierSettings;
 import dev.idic.stages.settings.TimeUnit;
+import dev.idic.stages.testing.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,18 +93,7 @@ class InputPreflightTest {
   }
 
   private static PipelineSettings settings(InputSource transactions) {
-    return new PipelineSettings(
-        ZoneOffset.UTC,
-        TimeUnit.DAYS,
-        "warehouse",
-        transactions,
-        null,
-        null,
-        null,
-        0.05,
-        RfmSettings.quintiles(),
-        TierSettings.defaults(),
-        ModelSettings.defaults(),
-        dev.idic.stages.settings.ContactSettings.defaults());
+    return TestRuns.settings(
+        transactions, TimeUnit.DAYS, Path.of("warehouse"), TierSettings.defaults());
   }
 }
