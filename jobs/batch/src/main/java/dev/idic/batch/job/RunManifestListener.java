@@ -2,7 +2,10 @@ package dev.idic.batch.job;
 
 import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.IdicErrors;
+import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.Tables;
+import dev.idic.stages.publish.RefusedNight;
 import dev.idic.stages.publish.RunManifest;
 import dev.idic.stages.settings.PipelineSettings;
 import java.io.IOException;
@@ -31,6 +34,11 @@ import org.springframework.batch.core.step.StepExecution;
  * that an earlier execution of the same date completed (a restart skipped them) come from that
  * execution. Inputs are fingerprinted when the manifest is written, that is at the end of the run.
  *
+ * <p>A night refused for its input ({@link InputRejectedException}) leaves its evidence where a
+ * completed night's would be: the listener publishes its quarantine ({@link RefusedNight}) and
+ * writes its manifest, with status {@value RunManifest#INPUT_REJECTED} and the refusing step's
+ * counts.
+ *
  * <p>A manifest that cannot be written fails the execution; running the same date again then skips
  * every completed step and writes it.
  */
@@ -49,10 +57,13 @@ final class RunManifestListener implements JobExecutionListener {
   @Override
   public void afterJob(JobExecution execution) {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
+      if (refusedForInput(execution)) {
+        publishEvidence(execution);
+      }
       return;
     }
     try {
-      Path written = write(execution);
+      Path written = write(execution, RunManifest.COMPLETED);
       LOG.info("Run manifest written to {}", written);
     } catch (RuntimeException e) {
       LOG.error("Cannot write the run manifest", e);
@@ -62,7 +73,30 @@ final class RunManifestListener implements JobExecutionListener {
     }
   }
 
-  private Path write(JobExecution execution) {
+  private static boolean refusedForInput(JobExecution execution) {
+    return execution.getAllFailureExceptions().stream().anyMatch(RunManifestListener::isRefusal);
+  }
+
+  /** The refused night stays failed whatever happens here; the message already names the paths. */
+  private void publishEvidence(JobExecution execution) {
+    RunContext context = contexts.create(NightlyRuns.asOfDate(execution));
+    try {
+      long records = RefusedNight.publishQuarantine(context);
+      Path written = write(execution, RunManifest.INPUT_REJECTED);
+      LOG.info(
+          "Refused night: {} quarantined records published, manifest written to {}",
+          records,
+          written);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "Cannot publish the refused night's quarantine and manifest; the quarantined records"
+              + " are staged at {}",
+          context.paths().staged(Tables.QUARANTINE),
+          e);
+    }
+  }
+
+  private Path write(JobExecution execution, String status) {
     LocalDate asOfDate = NightlyRuns.asOfDate(execution);
     RunContext context = contexts.create(asOfDate);
     PipelineSettings settings = context.settings();
@@ -79,7 +113,7 @@ final class RunManifestListener implements JobExecutionListener {
         InstanceSteps.latest(
             instanceExecutions.stream()
                 .flatMap(other -> other.getStepExecutions().stream())
-                .filter(step -> step.getStatus() == BatchStatus.COMPLETED));
+                .filter(step -> step.getStatus() == BatchStatus.COMPLETED || refusing(step)));
     for (StepExecution step : completedSteps) {
       counts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext()));
       seconds.put(step.getStepName(), secondsBetween(step.getStartTime(), step.getEndTime()));
@@ -90,6 +124,7 @@ final class RunManifestListener implements JobExecutionListener {
     RunManifest manifest =
         new RunManifest(
             asOfDate,
+            status,
             instant(instanceExecutions.get(0).getStartTime()),
             Instant.now(),
             RunManifest.fingerprints(settings, hadoop),
@@ -107,6 +142,19 @@ final class RunManifestListener implements JobExecutionListener {
           "check that the warehouse is reachable and writable",
           e);
     }
+  }
+
+  private static boolean refusing(StepExecution step) {
+    return step.getFailureExceptions().stream().anyMatch(RunManifestListener::isRefusal);
+  }
+
+  private static boolean isRefusal(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InputRejectedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double secondsBetween(LocalDateTime start, LocalDateTime end) {

@@ -1,5 +1,6 @@
 package dev.idic.batch.job;
 
+import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageReport;
@@ -31,6 +32,10 @@ record StageTasklet(Stage stage, RunContextFactory contexts, StepHold hold) impl
     StageReport report;
     try {
       report = stage.run(context);
+    } catch (InputRejectedException e) {
+      // A refused night's counts go into its manifest like a completed night's.
+      StepCounts.store(e.report(), step.getExecutionContext());
+      throw e;
     } finally {
       sparkContext.clearJobGroup();
     }

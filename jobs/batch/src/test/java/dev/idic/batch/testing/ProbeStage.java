@@ -1,6 +1,7 @@
 package dev.idic.batch.testing;
 
 import dev.idic.stages.contract.InputRejectedException;
+import dev.idic.stages.contract.RejectedInput;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
@@ -50,12 +51,20 @@ public final class ProbeStage implements Stage {
       if (Files.exists(fault)) {
         if (Files.readString(fault).strip().equals("reject")) {
           throw new InputRejectedException(
-              "/data/tx.csv",
-              100,
-              40,
-              0.05,
-              Map.of("unparseable_amount", 30L, "missing_id", 10L),
-              context.paths().staged(Tables.QUARANTINE));
+              List.of(
+                  new RejectedInput(
+                      "transactions",
+                      "/data/tx.csv",
+                      100,
+                      40,
+                      0.05,
+                      Map.of(
+                          "unparseable_amount",
+                          new RejectedInput.Reason(30, List.of("2", "5-6")),
+                          "missing_id",
+                          new RejectedInput.Reason(10, List.of())))),
+              "The quarantined records are at " + context.paths().staged(Tables.QUARANTINE) + ".",
+              StageReport.of(Map.of("rows_in", 100L)));
         }
         throw new IllegalStateException("injected failure in " + name);
       }

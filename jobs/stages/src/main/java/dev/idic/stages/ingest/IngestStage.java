@@ -1,10 +1,15 @@
 package dev.idic.stages.ingest;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
@@ -12,7 +17,9 @@ import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.contract.InputRejectedException;
 import dev.idic.stages.contract.PipelineSparkConf;
+import dev.idic.stages.contract.RejectedInput;
 import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
@@ -25,6 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -38,6 +47,9 @@ import org.apache.spark.sql.SparkSession;
  * quarantined share exceeds the configured reject ratio.
  */
 public final class IngestStage implements Stage {
+
+  /** How many lines of each reason the refusal message names. */
+  private static final int LINES_NAMED = 5;
 
   @Override
   public StageReport run(RunContext context) {
@@ -56,6 +68,7 @@ public final class IngestStage implements Stage {
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, Object> details = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
+    List<RejectedInput> rejected = new ArrayList<>();
     boolean firstQuarantine = true;
     for (Map.Entry<String, InputSource> input : inputs.entrySet()) {
       IngestResult result = ingest(context, input.getKey(), input.getValue(), firstQuarantine);
@@ -63,22 +76,37 @@ public final class IngestStage implements Stage {
       counts.put(input.getKey() + ".rows_in", result.rowsIn());
       counts.put(input.getKey() + ".accepted", result.accepted());
       counts.put(input.getKey() + ".quarantined", result.quarantined());
-      details.put(input.getKey() + ".reasons", result.reasons());
+      details.put(input.getKey() + ".reasons", result.reasonCounts());
       if (result.quarantined() > 0) {
         warnings.add(
-            input.getKey() + ": " + result.quarantined() + " rows quarantined " + result.reasons());
+            input.getKey()
+                + ": "
+                + result.quarantined()
+                + " rows quarantined "
+                + result.reasonCounts());
       }
-      checkRejectRatio(
-          input.getKey(),
-          input.getValue(),
-          result,
-          settings.maxRejectRatio(),
-          context.paths().staged(Tables.QUARANTINE));
+      rejection(input.getKey(), input.getValue(), result, settings.maxRejectRatio())
+          .ifPresent(rejected::add);
     }
     counts.put("rows_in", sum(counts, ".rows_in"));
     counts.put("rows_out", sum(counts, ".accepted"));
     counts.put("quarantined", sum(counts, ".quarantined"));
-    return new StageReport(counts, details, warnings);
+    StageReport report = new StageReport(counts, details, warnings);
+    if (!rejected.isEmpty()) {
+      // Every input is judged first, so that the refused night's quarantine and counts, which the
+      // batch layer publishes as its evidence, are complete.
+      RunPaths paths = context.paths();
+      throw new InputRejectedException(
+          rejected,
+          "The quarantined records, each with its reason, detail and source lines, are published"
+              + " at "
+              + paths.published(Tables.QUARANTINE)
+              + " and the counts in "
+              + paths.manifest()
+              + ".",
+          report);
+    }
+    return report;
   }
 
   private IngestResult ingest(
@@ -124,23 +152,18 @@ public final class IngestStage implements Stage {
 
     // A second pass over the input for the rejected rows, unless the first saw none.
     Dataset<Row> rejectedDF =
-        observed(read, "rejected") > 0
-            ? checkedDF.where(col(RowValidator.REASON).isNotNull())
-            : checkedDF.limit(0);
+        quarantineRows(
+            inputName,
+            observed(read, "rejected") > 0
+                ? checkedDF.where(col(RowValidator.REASON).isNotNull())
+                : checkedDF.limit(0));
     if (keyCheckedDF != null) {
       rejectedDF =
-          rejectedDF
-              .drop(RowValidator.PENDING)
-              .unionByName(keyCheckedDF.where(col(RowValidator.REASON).isNotNull()));
+          rejectedDF.unionByName(
+              quarantineRows(inputName, keyCheckedDF.where(col(RowValidator.REASON).isNotNull())));
     }
     String quarantinePath = tables.pathToWrite(Tables.QUARANTINE);
     rejectedDF
-        .select(
-            lit(inputName).as("input"),
-            col("source_file"),
-            to_json(col(RowValidator.RAW)).as("record"),
-            col(RowValidator.REASON).as("reason"),
-            col(RowValidator.DETAIL).as("detail"))
         .write()
         .mode(firstQuarantine ? SaveMode.Overwrite : SaveMode.Append)
         .parquet(quarantinePath);
@@ -169,7 +192,18 @@ public final class IngestStage implements Stage {
               + source.path()
               + " has no data rows: check the path, or the header and format settings");
     }
-    return new IngestResult(rowsIn, accepted, quarantined, topReasons(quarantinedDF));
+    return new IngestResult(rowsIn, accepted, quarantined, reasons(quarantinedDF));
+  }
+
+  private static Dataset<Row> quarantineRows(String inputName, Dataset<Row> rejectedDF) {
+    return rejectedDF.select(
+        lit(inputName).as("input"),
+        col("source_file"),
+        col(RowValidator.LINE),
+        col(RowValidator.LAST_LINE),
+        to_json(col(RowValidator.RAW)).as("record"),
+        col(RowValidator.REASON).as("reason"),
+        col(RowValidator.DETAIL).as("detail"));
   }
 
   /** The input's repeated keys, staged so that both passes read them instead of recomputing. */
@@ -219,43 +253,50 @@ public final class IngestStage implements Stage {
     }
   }
 
-  private static Map<String, Long> topReasons(Dataset<Row> quarantinedDF) {
-    Map<String, Long> reasons = new LinkedHashMap<>();
+  /** Each reason code with its count and the lines of its first records, most common first. */
+  private static Map<String, RejectedInput.Reason> reasons(Dataset<Row> quarantinedDF) {
+    Column lines =
+        when(
+                col(RowValidator.LAST_LINE).gt(col(RowValidator.LINE)),
+                concat_ws("-", col(RowValidator.LINE), col(RowValidator.LAST_LINE)))
+            .otherwise(col(RowValidator.LINE).cast("string"));
+    Map<String, RejectedInput.Reason> reasons = new LinkedHashMap<>();
     for (Row row :
         quarantinedDF
             .groupBy("reason")
-            .count()
-            .orderBy(desc("count"), col("reason"))
+            .agg(
+                count(lit(1)).as("records"),
+                slice(
+                        array_sort(collect_list(struct(col(RowValidator.LINE), lines.as("lines")))),
+                        1,
+                        LINES_NAMED)
+                    .getField("lines")
+                    .as("first_lines"))
+            .orderBy(desc("records"), col("reason"))
             .collectAsList()) {
-      reasons.put(row.getString(0), row.getLong(1));
+      reasons.put(row.getString(0), new RejectedInput.Reason(row.getLong(1), row.getList(2)));
     }
     return reasons;
   }
 
-  private static void checkRejectRatio(
-      String inputName,
-      InputSource source,
-      IngestResult result,
-      double maxRatio,
-      String quarantinePath) {
-    // Rows after the as-of day are held back for a later night, not bad data: a backfill over a
-    // full-history file must not fail because of them.
-    long later = result.reasons().getOrDefault(QuarantineReason.AFTER_AS_OF_DATE, 0L);
-    long judged = result.rowsIn() - later;
-    long rejected = result.quarantined() - later;
+  /**
+   * The input's refusal when its rejected share is above the ratio. Rows after the as-of day are
+   * held back for a later night, not bad data: a backfill over a full-history file must not fail
+   * because of them, and the reasons named are those of the rejected rows, so they add up to them.
+   */
+  private static Optional<RejectedInput> rejection(
+      String inputName, InputSource source, IngestResult result, double maxRatio) {
+    Map<String, RejectedInput.Reason> reasons = new LinkedHashMap<>(result.reasons());
+    RejectedInput.Reason later = reasons.remove(QuarantineReason.AFTER_AS_OF_DATE);
+    long held = later == null ? 0 : later.records();
+    long judged = result.rowsIn() - held;
+    long rejected = result.quarantined() - held;
     double ratio = judged == 0 ? 0.0 : (double) rejected / judged;
-    if (ratio > maxRatio) {
-      // The reasons named are those of the rejected rows counted above, so they add up to them.
-      Map<String, Long> reasons = new LinkedHashMap<>(result.reasons());
-      reasons.remove(QuarantineReason.AFTER_AS_OF_DATE);
-      throw new InputRejectedException(
-          inputName + " (" + source.path() + ")",
-          judged,
-          rejected,
-          maxRatio,
-          reasons,
-          quarantinePath + " (rows with input = '" + inputName + "')");
+    if (ratio <= maxRatio) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new RejectedInput(inputName, source.path(), judged, rejected, maxRatio, reasons));
   }
 
   private static void putIfConfigured(
@@ -273,7 +314,14 @@ public final class IngestStage implements Stage {
   }
 
   private record IngestResult(
-      long rowsIn, long accepted, long quarantined, Map<String, Long> reasons) {}
+      long rowsIn, long accepted, long quarantined, Map<String, RejectedInput.Reason> reasons) {
+
+    Map<String, Long> reasonCounts() {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      reasons.forEach((reason, records) -> counts.put(reason, records.records()));
+      return counts;
+    }
+  }
 
   @Override
   public StageIo io() {

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,13 +87,16 @@ final class KeyChecks {
    * the key checks to keep the earliest.
    */
   Dataset<Row> withRepeatedKey(Dataset<Row> rawDF, Dataset<Row> repeatedKeysDF) {
-    return RecordNumbers.numbered(
-        rawDF,
-        positionedDF ->
-            positionedDF.join(
+    UnaryOperator<Dataset<Row>> repeated =
+        inputDF ->
+            inputDF.join(
                 broadcast(repeatedKeysDF),
-                xxhash64(sourceKey(positionedDF)).equalTo(col(REPEATED_KEY)),
-                "left_semi"));
+                xxhash64(sourceKey(inputDF)).equalTo(col(REPEATED_KEY)),
+                "left_semi");
+    // Text inputs come numbered by their reader; Spark's readers (jsonl, Parquet) do not number.
+    return Arrays.asList(rawDF.columns()).contains(RecordNumbers.RECORD)
+        ? repeated.apply(rawDF)
+        : RecordNumbers.numbered(rawDF, repeated);
   }
 
   /** See {@link RowValidator#withPendingFlag}. */
@@ -143,17 +147,15 @@ final class KeyChecks {
             .withColumn("_ordinal", row_number().over(earliestFirst))
             .withColumn("_kept_content", first(col("_content")).over(earliestFirst))
             .withColumn("_kept_file", first(col("source_file")).over(earliestFirst))
-            .withColumn("_kept_record", first(col(RecordNumbers.RECORD)).over(earliestFirst));
+            .withColumn("_kept_record", first(col(RecordNumbers.RECORD)).over(earliestFirst))
+            .withColumn("_kept_line", first(col(RowValidator.LINE)).over(earliestFirst));
     Column later = accepted.and(col("_ordinal").gt(1));
     Column duplicate = later.and(col("_content").equalTo(col("_kept_content")));
     Column conflicting = later.and(col("_content").notEqual(col("_kept_content")));
-    Column kept =
-        concat(
-            lit("record "),
-            col("_kept_record").cast("string"),
-            lit(" of "),
-            col("_kept_file"),
-            lit(", which is kept"));
+    Column keptRecord =
+        when(col("_kept_line").isNotNull(), concat(lit("line "), col("_kept_line").cast("string")))
+            .otherwise(concat(lit("record "), col("_kept_record").cast("string")));
+    Column kept = concat(keptRecord, lit(" of "), col("_kept_file"), lit(", which is kept"));
     // The detail first: its conditions read the reason the row checks left, which the new reason
     // replaces (set after it, the detail saw no accepted row and stayed null).
     return checkedDF
@@ -178,6 +180,7 @@ final class KeyChecks {
             "_kept_content",
             "_kept_file",
             "_kept_record",
+            "_kept_line",
             RecordNumbers.RECORD);
   }
 

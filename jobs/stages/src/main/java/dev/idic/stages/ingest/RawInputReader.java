@@ -2,18 +2,18 @@ package dev.idic.stages.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.InputException;
 import dev.idic.stages.settings.InputSource;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Column;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,14 +23,20 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one configured input as it is, without interpreting values: text formats give string
- * columns, Parquet keeps its types. Every row gets {@value #SOURCE_FILE} and {@value #MALFORMED}
- * (the raw line when the row could not be split into the expected columns, else null), so that the
- * validator can account for every row read.
+ * columns, Parquet keeps its types. Every row is one record and gets {@value #SOURCE_FILE}, {@value
+ * #MALFORMED} (the raw record when it could not be split into the expected columns, else null) and
+ * its source lines {@value #LINE} and {@value #LAST_LINE} (null where the format has no lines), so
+ * that the validator can account for every record read and say where it was.
  */
 public final class RawInputReader {
 
   public static final String SOURCE_FILE = "_source_file";
   public static final String MALFORMED = "_corrupt_record";
+
+  /** First and last source line of a csv or whitespace record (1 = the file's first line). */
+  public static final String LINE = "_line";
+
+  public static final String LAST_LINE = "_last_line";
 
   private final SparkSession spark;
 
@@ -44,21 +50,19 @@ public final class RawInputReader {
           "input '" + inputName + "' has no path: set inputs." + inputName + ".path in the config");
     }
     try {
-      Dataset<Row> rawDF =
-          switch (source.format().toLowerCase(Locale.ROOT)) {
-            case "csv" -> csv(inputName, source);
-            case "whitespace" -> whitespace(inputName, source);
-            case "jsonl", "json" -> jsonLines(source);
-            case "parquet" -> parquet(source);
-            default ->
-                throw new InputException(
-                    "input '"
-                        + inputName
-                        + "' has unknown format '"
-                        + source.format()
-                        + "': use one of csv, whitespace, jsonl, parquet");
-          };
-      return rawDF.withColumn(SOURCE_FILE, col("_metadata.file_path"));
+      return switch (source.format().toLowerCase(Locale.ROOT)) {
+        case "csv" -> csv(inputName, source);
+        case "whitespace" -> whitespace(inputName, source);
+        case "jsonl", "json" -> withFileColumns(jsonLines(source));
+        case "parquet" -> withFileColumns(parquet(source));
+        default ->
+            throw new InputException(
+                "input '"
+                    + inputName
+                    + "' has unknown format '"
+                    + source.format()
+                    + "': use one of csv, whitespace, jsonl, parquet");
+      };
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
@@ -86,15 +90,7 @@ public final class RawInputReader {
       }
       names = headerColumns(inputName, source);
     }
-    StructType schema = allStrings(names).add(MALFORMED, DataTypes.StringType);
-    return textReader(source)
-        .schema(schema)
-        .option("header", source.header())
-        .option("sep", source.delimiter())
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", MALFORMED)
-        .option("enforceSchema", "true")
-        .csv(source.path());
+    return textRecords(inputName, source, names, "csv");
   }
 
   private List<String> headerColumns(String inputName, InputSource source) {
@@ -126,26 +122,54 @@ public final class RawInputReader {
               + inputName
               + ".column_names");
     }
-    Dataset<Row> linesDF =
-        spark
-            .read()
-            .option("encoding", source.encoding())
-            .text(source.path())
-            .withColumn("line", trim(col("value")))
-            .filter(col("line").notEqual(lit("")));
-    if (source.header()) {
-      String header = linesDF.select("line").first().getString(0);
-      linesDF = linesDF.filter(col("line").notEqual(lit(header)));
+    return textRecords(inputName, source, names, "whitespace");
+  }
+
+  /** Csv and whitespace files, record by record with their line numbers (see TextRecords). */
+  private Dataset<Row> textRecords(
+      String inputName, InputSource source, List<String> names, String format) {
+    requireFiles(inputName, source);
+    TextRecords records =
+        new TextRecords(
+            format, source.header(), source.delimiter(), names.size(), source.encoding());
+    JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // A folder of exports may hold subfolders (one per month, say): all of its files are read.
+    sparkContext.hadoopConfiguration().setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
+    JavaRDD<Row> rowsRDD =
+        sparkContext
+            .binaryFiles(source.path(), sparkContext.defaultParallelism())
+            .flatMap(file -> records.rows(file._1(), file._2()));
+    StructType schema =
+        allStrings(names)
+            .add(MALFORMED, DataTypes.StringType)
+            .add(SOURCE_FILE, DataTypes.StringType)
+            .add(RecordNumbers.RECORD, DataTypes.LongType)
+            .add(LINE, DataTypes.LongType)
+            .add(LAST_LINE, DataTypes.LongType);
+    return spark.createDataFrame(rowsRDD, schema);
+  }
+
+  /** Spark lists the files only when a job runs; a missing path is reported here, by name. */
+  private void requireFiles(String inputName, InputSource source) {
+    Path path = new Path(source.path());
+    try {
+      FileStatus[] matches =
+          path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+      if (matches == null || matches.length == 0) {
+        throw new InputException(
+            "input '"
+                + inputName
+                + "' at "
+                + source.path()
+                + " cannot be read: no such file or folder. Check inputs."
+                + inputName
+                + ".path");
+      }
+    } catch (IOException e) {
+      throw new InputException(
+          "input '" + inputName + "' at " + source.path() + " cannot be read: " + e.getMessage(),
+          e);
     }
-    Column tokens = split(col("line"), "\\s+");
-    Column wellFormed = size(tokens).equalTo(names.size());
-    List<Column> columns = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      columns.add(when(wellFormed, tokens.getItem(i)).as(names.get(i)));
-    }
-    columns.add(when(wellFormed.unary_$bang(), col("value")).as(MALFORMED));
-    columns.add(col("_metadata"));
-    return linesDF.select(columns.toArray(Column[]::new));
   }
 
   private Dataset<Row> jsonLines(InputSource source) {
@@ -171,6 +195,14 @@ public final class RawInputReader {
 
   private Dataset<Row> parquet(InputSource source) {
     return spark.read().parquet(source.path()).withColumn(MALFORMED, lit(null).cast("string"));
+  }
+
+  /** Spark's readers know the file of a row, but not its line. */
+  private static Dataset<Row> withFileColumns(Dataset<Row> rawDF) {
+    return rawDF
+        .withColumn(SOURCE_FILE, col("_metadata.file_path"))
+        .withColumn(LINE, lit(null).cast("long"))
+        .withColumn(LAST_LINE, lit(null).cast("long"));
   }
 
   private static StructType allStrings(List<String> names) {

@@ -41,6 +41,11 @@ public final class RowValidator {
   public static final String DETAIL = "_detail";
   public static final String RAW = "_raw";
 
+  /** The record's first and last source line, null where the format has none. */
+  public static final String LINE = "line";
+
+  public static final String LAST_LINE = "last_line";
+
   /** Set by {@link #withPendingFlag}: the row awaits the key checks. */
   public static final String PENDING = "_pending";
 
@@ -70,8 +75,9 @@ public final class RowValidator {
   /**
    * The row checks of {@code rawDF} (the output of {@link RawInputReader}): everything but key
    * duplicates, which {@link #withKeyChecks} adds. Returns the contract columns, {@code
-   * source_file}, {@value #REASON}, {@value #DETAIL} and {@value #RAW} (the source row as a struct,
-   * for the quarantine record). A key the source does not have is derived here.
+   * source_file}, {@value #LINE}, {@value #LAST_LINE}, {@value #REASON}, {@value #DETAIL} and
+   * {@value #RAW} (the source row as a struct, for the quarantine record). A key the source does
+   * not have is derived here.
    */
   public Dataset<Row> validateRows(Dataset<Row> rawDF) {
     List<String> sourceColumns = sourceColumns(rawDF);
@@ -127,6 +133,8 @@ public final class RowValidator {
               : lit(null).cast(column.type()).as(column.name()));
     }
     out.add(col(RawInputReader.SOURCE_FILE).as("source_file"));
+    out.add(col(RawInputReader.LINE).as(LINE));
+    out.add(col(RawInputReader.LAST_LINE).as(LAST_LINE));
     out.add(col(REASON));
     // Only rejected rows need the words; accepted rows skip building them.
     out.add(when(col(REASON).isNotNull(), checks.detail()).as(DETAIL));
@@ -181,10 +189,14 @@ public final class RowValidator {
   }
 
   private static List<String> sourceColumns(Dataset<Row> rawDF) {
-    return Arrays.stream(rawDF.columns())
-        .filter(c -> !c.equals(RawInputReader.MALFORMED) && !c.equals(RawInputReader.SOURCE_FILE))
-        .filter(c -> !c.equals(RecordNumbers.RECORD))
-        .toList();
+    Set<String> added =
+        Set.of(
+            RawInputReader.MALFORMED,
+            RawInputReader.SOURCE_FILE,
+            RawInputReader.LINE,
+            RawInputReader.LAST_LINE,
+            RecordNumbers.RECORD);
+    return Arrays.stream(rawDF.columns()).filter(c -> !added.contains(c)).toList();
   }
 
   private void requireMappedColumns(List<String> sourceColumns) {

@@ -31,6 +31,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * <warehouse>/_manifests/as_of_date=D/manifest.json}. Keys are snake_case.
  *
  * @param asOfDate the run's as-of date
+ * @param status {@value #COMPLETED}, or {@value #INPUT_REJECTED} for a night refused for its input
+ *     (then the counts are those of the steps up to the refusing one, and only the quarantine was
+ *     published)
  * @param startedAt when the run started
  * @param finishedAt when the run finished
  * @param inputs fingerprints of every input file, by input name (transactions, interactions, ...)
@@ -41,6 +44,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 public record RunManifest(
     LocalDate asOfDate,
+    String status,
     Instant startedAt,
     Instant finishedAt,
     Map<String, List<FileFingerprint>> inputs,
@@ -48,6 +52,9 @@ public record RunManifest(
     Map<String, Double> stageSeconds,
     PipelineSettings settings,
     Map<String, Object> modelResults) {
+
+  public static final String COMPLETED = "completed";
+  public static final String INPUT_REJECTED = "input_rejected";
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()

@@ -35,10 +35,10 @@ class IngestDuplicateKeysTest {
     Files.writeString(
         file,
         IngestQuarantineTest.HEADER
-            // record 1, and record 2 its copy once parsed (10.0 is 10.00)
+            // line 2 (record 1), and line 3 its copy once parsed (10.0 is 10.00)
             + "T1,C1,2026-11-01 10:00:00,10.00,EUR,web,1,books,S1\n"
             + "T1,C1,2026-11-01 10:00:00,10.0,EUR,web,1,books,S1\n"
-            // record 3 is kept; record 4 has the same id with other content
+            // line 4 is kept; line 5 has the same id with other content
             + "T2,C1,2026-11-08 10:00:00,10.50,EUR,web,1,books,S1\n"
             + "T2,C1,2026-11-09 10:00:00,99.00,EUR,web,1,books,S1\n"
             + "T3,C2,2026-11-02 10:00:00,5.00,EUR,web,1,books,S1\n",
@@ -57,15 +57,16 @@ class IngestDuplicateKeysTest {
         .as("one conflicting and one duplicate row")
         .containsExactly("conflicting_transaction_id", "duplicate_transaction_id");
     assertThat(quarantined.get(0).<String>getAs("detail"))
-        .as("detail of the conflicting row names the record kept")
-        .startsWith("transaction_id 'T2' with other content is also on record 3 of ")
+        .as("detail of the conflicting row names the source line kept (the header is line 1)")
+        .startsWith("transaction_id 'T2' with other content is also on line 4 of ")
         .endsWith("sales.csv, which is kept");
     assertThat(quarantined.get(0).<String>getAs("record"))
         .as("the later row is the one quarantined")
         .contains("99.00");
+    assertThat(quarantined.get(0).<Long>getAs("line")).as("its own line").isEqualTo(5L);
     assertThat(quarantined.get(1).<String>getAs("detail"))
-        .as("detail of the duplicate row names the record kept")
-        .startsWith("transaction_id 'T1' is an exact copy of record 1 of ")
+        .as("detail of the duplicate row names the source line kept")
+        .startsWith("transaction_id 'T1' is an exact copy of line 2 of ")
         .endsWith("sales.csv, which is kept");
     assertThat(report.counts())
         .as("rows in = accepted + quarantined")

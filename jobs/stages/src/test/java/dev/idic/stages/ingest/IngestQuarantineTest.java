@@ -106,6 +106,48 @@ class IngestQuarantineTest {
   }
 
   @Test
+  void recordsAreCountedNotPhysicalLinesAndKeepTheirSourceLines() throws IOException {
+    Path file =
+        write(
+            "\uFEFF"
+                + HEADER
+                // lines 2-3: one record, its quoted category holds a line break
+                + "T1,C1,2026-11-01,10,EUR,web,1,\"books\nand more\",S1\n"
+                + "\n"
+                // line 5: a carriage return inside the amount does not end the record
+                + "T2,C1,2026-11-01,1\r0,EUR,web,1,b,S1\n"
+                // lines 6-7: too few fields, over two lines
+                + "T3,C1,2026-11-01,\"5\n00\",EUR\n"
+                + "T4,C2,2026-11-02,7,EUR,web,1,b,S1\n"
+                + "T5,C2,2026-11-03,8,EUR,web,1,b,S1");
+    RunContext context = context(file, 1.0);
+
+    StageReport report = new IngestStage().run(context);
+
+    assertThat(report.counts())
+        .as("8 physical lines, a header, a blank line and 5 records")
+        .containsEntry("transactions.rows_in", 5L)
+        .containsEntry("transactions.accepted", 2L)
+        .containsEntry("transactions.quarantined", 3L);
+    Map<String, String> where = new HashMap<>();
+    for (Row row :
+        LocalSpark.session()
+            .read()
+            .parquet(context.paths().staged(Tables.QUARANTINE))
+            .collectAsList()) {
+      where.put(
+          row.<String>getAs("reason"),
+          row.<Long>getAs("line") + "-" + row.<Long>getAs("last_line"));
+    }
+    assertThat(where)
+        .as("reason and source lines of each quarantined record")
+        .containsOnly(
+            Map.entry("invalid_category", "2-3"),
+            Map.entry("invalid_amount", "5-5"),
+            Map.entry("malformed_row", "6-7"));
+  }
+
+  @Test
   void rejectRatioFailsTheRunNamingFileAndReasons() throws IOException {
     Path file =
         write(
@@ -116,7 +158,8 @@ class IngestQuarantineTest {
     assertThatThrownBy(() -> new IngestStage().run(context(file, 0.5)))
         .isInstanceOf(InputRejectedException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("invalid_amount (2)")
+        .hasMessageContaining("2 of 3 records")
+        .hasMessageContaining("invalid_amount (2: lines 3, 4)")
         .hasMessageContaining("max_reject_ratio");
   }
 

@@ -51,6 +51,7 @@ class RunManifestTest {
     RunManifest manifest =
         new RunManifest(
             LocalDate.of(2026, 11, 22),
+            RunManifest.COMPLETED,
             Instant.parse("2026-11-23T01:00:00Z"),
             Instant.parse("2026-11-23T01:05:00Z"),
             Map.of("transactions", RunManifest.fingerprint(local, inputs.toString())),
