@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -109,11 +110,14 @@ final class RunManifestListener implements JobExecutionListener {
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, Object> modelResults = Map.of();
+    // The refusing step is this execution's failed one; the repository keeps no exceptions.
     List<StepExecution> completedSteps =
         InstanceSteps.latest(
-            instanceExecutions.stream()
-                .flatMap(other -> other.getStepExecutions().stream())
-                .filter(step -> step.getStatus() == BatchStatus.COMPLETED || refusing(step)));
+            Stream.concat(
+                instanceExecutions.stream()
+                    .flatMap(other -> other.getStepExecutions().stream())
+                    .filter(step -> step.getStatus() == BatchStatus.COMPLETED),
+                execution.getStepExecutions().stream().filter(RunManifestListener::refusing)));
     for (StepExecution step : completedSteps) {
       counts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext()));
       seconds.put(step.getStepName(), secondsBetween(step.getStartTime(), step.getEndTime()));

@@ -3,6 +3,8 @@ package dev.idic.batch.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.IngestOnlyStages;
 import dev.idic.stages.contract.ExitCode;
@@ -158,18 +160,28 @@ class BadInputIT {
     InProcessIdic.Outcome outcome = refused("too_many_bad_rows.csv", "max_reject_ratio: 0.5");
 
     assertThat(outcome.err())
-        .contains("too_many_bad_rows.csv", "2 of 3 rows", "invalid_amount (2)", "max_reject_ratio");
-    // A refused night publishes nothing, so the message names where its quarantined rows are.
-    java.util.regex.Matcher quarantine =
-        java.util.regex.Pattern.compile(
-                "Parquet table at (\\S+) \\(rows with input = 'transactions'\\)")
-            .matcher(outcome.err());
-    assertThat(quarantine.find()).as("message names the quarantine path").isTrue();
-    try (var files = Files.list(Path.of(quarantine.group(1).replaceFirst("^file:(//)?", "")))) {
-      assertThat(files.map(f -> f.getFileName().toString()))
-          .as("the named folder holds the quarantined rows")
-          .anyMatch(name -> name.endsWith(".parquet"));
-    }
+        .contains(
+            "too_many_bad_rows.csv",
+            "2 of 3 records",
+            "invalid_amount (2: lines 3, 4)",
+            "max_reject_ratio");
+    // A refused night publishes its quarantine and its manifest where a completed night's are.
+    Matcher evidence =
+        Pattern.compile("published at (\\S+) and the counts in (\\S+)\\.").matcher(outcome.err());
+    assertThat(evidence.find()).as("message names the quarantine and the manifest").isTrue();
+    List<Row> quarantined =
+        LocalSpark.session().read().parquet(evidence.group(1)).orderBy("line").collectAsList();
+    assertThat(quarantined.stream().map(r -> r.<String>getAs("reason") + "@" + r.getAs("line")))
+        .as("the published quarantine holds the refusing records with their lines")
+        .containsExactly("invalid_amount@3", "invalid_amount@4");
+    JsonNode manifest =
+        new ObjectMapper()
+            .readTree(Path.of(evidence.group(2).replaceFirst("^file:(//)?", "")).toFile());
+    assertThat(manifest.get("status").asText()).isEqualTo("input_rejected");
+    JsonNode ingest = manifest.get("row_counts").get("ingest");
+    assertThat(ingest.get("transactions.rows_in").asLong()).isEqualTo(3);
+    assertThat(ingest.get("transactions.accepted").asLong()).isEqualTo(1);
+    assertThat(ingest.get("transactions.quarantined").asLong()).isEqualTo(2);
   }
 
   @Test

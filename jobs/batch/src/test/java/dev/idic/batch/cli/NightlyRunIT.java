@@ -240,7 +240,7 @@ class NightlyRunIT {
 
     assertThat(rejected.code()).isEqualTo(ExitCode.INPUT_REJECTED.code());
     assertThat(rejected.err())
-        .contains("/data/tx.csv", "unparseable_amount (30)", "max_reject_ratio");
+        .contains("/data/tx.csv", "unparseable_amount (30: lines 2, 5-6, ...)", "max_reject_ratio");
   }
 
   @Test
