@@ -3,6 +3,8 @@ package dev.idic.batch.cli;
 import dev.idic.stages.contract.ColumnContract;
 import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.ingest.InputExpressions;
+import dev.idic.stages.settings.InputShaping.NamedExpression;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import java.io.BufferedReader;
@@ -74,7 +76,39 @@ final class InputPreflight {
       }
       columns = header.get();
     }
-    requireMappedColumns(name, source, where, columns);
+    requireMappedColumns(name, source, where, withDerived(source, columns));
+  }
+
+  /**
+   * The header's columns and the derived ones, each derive and exclude expression checked to read
+   * only columns that exist by then.
+   */
+  private static List<String> withDerived(InputSource source, List<String> header) {
+    List<String> columns = new ArrayList<>(header);
+    for (NamedExpression derive : source.shaping().derive()) {
+      requireKnownColumns(derive, columns);
+      columns.add(derive.name());
+    }
+    for (NamedExpression rule : source.shaping().exclude()) {
+      requireKnownColumns(rule, columns);
+    }
+    return columns;
+  }
+
+  private static void requireKnownColumns(NamedExpression expression, List<String> columns) {
+    for (String column : InputExpressions.columnsRead(expression.sql())) {
+      if (!columns.contains(column)) {
+        throw IdicErrors.invalidConfiguration(
+            expression.origin(),
+            "'"
+                + expression.sql()
+                + "' reads column '"
+                + column
+                + "', which the input does not have. Columns found: "
+                + columns,
+            "use the input's own column names (quote names with spaces in backticks)");
+      }
+    }
   }
 
   /** As ingest checks it: each required contract column, except a derivable key, is present. */

@@ -2,10 +2,18 @@ package dev.idic.batch.config;
 
 import static dev.idic.batch.config.SectionContext.orDefault;
 
+import dev.idic.stages.ingest.InputExpressions;
+import dev.idic.stages.settings.InputShaping;
+import dev.idic.stages.settings.InputShaping.Grain;
+import dev.idic.stages.settings.InputShaping.NamedExpression;
 import dev.idic.stages.settings.InputSource;
 import java.nio.charset.Charset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@code inputs} section: transactions (required) and the optional interactions, customers and
@@ -14,6 +22,10 @@ import java.util.List;
 final class InputsSection {
 
   static final InputFormat DEFAULT_FORMAT = InputFormat.of(InputSource.DEFAULT_FORMAT);
+
+  private static final String TRANSACTIONS = "inputs.transactions";
+  private static final String ORDER_ID = "order_id";
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final SectionContext context;
 
@@ -64,15 +76,101 @@ final class InputsSection {
           "use a name such as UTF-8, ISO-8859-1 or windows-1252");
     }
     checkTimestampFormat(key, raw.timestampFormat());
+    Map<String, String> columns = orDefault(raw.columns(), Map.of());
+    InputShaping shaping = shaping(key, raw, columns);
     return new InputSource(
         context.resolved(key + ".path", raw.path(), null),
         format.id(),
         header,
         delimiter,
         columnNames,
-        raw.columns(),
+        shaping.grain() == Grain.LINE ? orderKeyed(columns) : columns,
         raw.timestampFormat(),
-        encoding);
+        encoding,
+        shaping);
+  }
+
+  private InputShaping shaping(String key, RawConfig.Input raw, Map<String, String> columns) {
+    boolean transactions = key.equals(TRANSACTIONS);
+    requireTransactionsOnly(key, "grain", raw.grain(), transactions);
+    requireTransactionsOnly(key, "returns", raw.returns(), transactions);
+    requireTransactionsOnly(key, "missing_customer", raw.missingCustomer(), transactions);
+    Grain grain = orDefault(raw.grain(), Grain.TRANSACTION);
+    if (grain == Grain.LINE) {
+      if (!columns.containsKey(ORDER_ID)) {
+        throw context.invalid(
+            key + ".grain",
+            "grain: line makes the lines of one order one transaction, but no column names the"
+                + " order",
+            "map it: columns: { order_id: <source column> }, for example order_id: InvoiceNo");
+      }
+      if (columns.containsKey("transaction_id")) {
+        throw context.invalid(
+            key + ".columns.transaction_id",
+            "with grain: line the transaction key is the order (columns.order_id)",
+            "remove columns.transaction_id");
+      }
+    } else if (columns.containsKey(ORDER_ID)) {
+      throw context.invalid(
+          key + ".columns.order_id",
+          "an order column only means something with grain: line",
+          "set grain: line if each row is one line of an order, or map the key as"
+              + " columns.transaction_id");
+    }
+    return new InputShaping(
+        grain,
+        expressions(key + ".derive", raw.derive()),
+        expressions(key + ".exclude", raw.exclude()),
+        orDefault(raw.returns(), InputShaping.Returns.NET),
+        orDefault(raw.missingCustomer(), InputShaping.MissingCustomer.QUARANTINE));
+  }
+
+  private void requireTransactionsOnly(
+      String key, String name, Object value, boolean transactions) {
+    if (value != null && !transactions) {
+      throw context.invalid(
+          key + "." + name,
+          name + " applies to sales exports only",
+          "move it to " + TRANSACTIONS + ", or remove it");
+    }
+  }
+
+  /** Each expression parsed and checked now, so that a typo fails before anything runs. */
+  private List<NamedExpression> expressions(String key, Map<String, String> raw) {
+    List<NamedExpression> expressions = new ArrayList<>();
+    orDefault(raw, Map.<String, String>of())
+        .forEach(
+            (name, sql) -> {
+              String entry = key + "." + name;
+              if (!IDENTIFIER.matcher(name).matches()) {
+                throw context.invalid(
+                    entry,
+                    "'" + name + "' is not a plain name",
+                    "use letters, digits and underscores, for example zero_price");
+              }
+              if (sql == null || sql.isBlank()) {
+                throw context.invalid(
+                    entry, "the expression is empty", "write a Spark SQL expression");
+              }
+              try {
+                InputExpressions.columnsRead(sql);
+              } catch (IllegalArgumentException e) {
+                throw context.invalid(
+                    entry,
+                    e.getMessage(),
+                    "write a deterministic Spark SQL expression over the input's columns, for"
+                        + " example Quantity * UnitPrice");
+              }
+              expressions.add(new NamedExpression(name, sql, context.where(entry)));
+            });
+    return expressions;
+  }
+
+  /** With grain: line, the order is the transaction: its column feeds transaction_id. */
+  private static Map<String, String> orderKeyed(Map<String, String> columns) {
+    Map<String, String> keyed = new LinkedHashMap<>(columns);
+    keyed.put("transaction_id", keyed.remove(ORDER_ID));
+    return keyed;
   }
 
   private void checkTimestampFormat(String key, String pattern) {

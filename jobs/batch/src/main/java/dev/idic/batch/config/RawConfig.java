@@ -1,5 +1,6 @@
 package dev.idic.batch.config;
 
+import dev.idic.stages.settings.InputShaping;
 import dev.idic.stages.settings.ModelSettings.PurchaseModel;
 import dev.idic.stages.settings.TierSettings.TierBasis;
 import dev.idic.stages.settings.TimeUnit;
@@ -35,7 +36,12 @@ record RawConfig(
       List<String> columnNames,
       Map<String, String> columns,
       String timestampFormat,
-      String encoding) {}
+      String encoding,
+      InputShaping.Grain grain,
+      Map<String, String> derive,
+      Map<String, String> exclude,
+      InputShaping.Returns returns,
+      InputShaping.MissingCustomer missingCustomer) {}
 
   record Rfm(List<Double> recencyCutsDays, List<Double> frequencyCuts, List<Double> monetaryCuts) {}
 

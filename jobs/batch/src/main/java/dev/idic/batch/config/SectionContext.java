@@ -83,6 +83,11 @@ final class SectionContext {
         "Invalid configuration in " + source + " at " + key + origin(key), problem, fix);
   }
 
+  /** A key and where it is written, for messages raised after loading ("key in file line 12"). */
+  String where(String key) {
+    return key + " in " + source + origin(key);
+  }
+
   private String origin(String key) {
     return ConfigLoader.ENVIRONMENT_OVERRIDES.entrySet().stream()
         .filter(entry -> entry.getValue().equals(key) && environment.containsKey(entry.getKey()))

@@ -9,6 +9,7 @@ import static dev.idic.stages.contract.Tables.CUSTOMER_FEATURES;
 import static dev.idic.stages.contract.Tables.CUSTOMER_SCORES;
 import static dev.idic.stages.contract.Tables.CUSTOMER_TIERS;
 import static dev.idic.stages.contract.Tables.DIFFICULTY_SUMMARY;
+import static dev.idic.stages.contract.Tables.EXCLUDED;
 import static dev.idic.stages.contract.Tables.INTERACTIONS_ACCEPTED;
 import static dev.idic.stages.contract.Tables.LIST_HIGH_VALUE_AT_RISK;
 import static dev.idic.stages.contract.Tables.LIST_TOP_20_PERCENT;
@@ -43,7 +44,8 @@ public final class Dataflow {
               INTERACTIONS_ACCEPTED,
               CUSTOMERS_ACCEPTED,
               WALLET_ESTIMATES_ACCEPTED,
-              QUARANTINE);
+              QUARANTINE,
+              EXCLUDED);
 
   public static final StageIo FEATURES =
       StageIo.of("features").reads(TRANSACTIONS_ACCEPTED).writes(CUSTOMER_FEATURES);

@@ -20,6 +20,7 @@ public final class Tables {
   public static final Table CUSTOMERS_ACCEPTED = Table.accepted("customers");
   public static final Table WALLET_ESTIMATES_ACCEPTED = Table.accepted("wallet_estimates");
   public static final Table QUARANTINE = Table.output("quarantine", PARQUET);
+  public static final Table EXCLUDED = Table.output("excluded", PARQUET);
 
   public static final Table CUSTOMER_FEATURES = Table.output("customer_features", STAGED_ONLY);
   public static final Table CUSTOMER_SCORES = Table.output("customer_scores", STAGED_ONLY);

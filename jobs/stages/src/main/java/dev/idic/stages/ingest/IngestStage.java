@@ -26,13 +26,16 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.settings.InputShaping;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -76,6 +79,8 @@ public final class IngestStage implements Stage {
       counts.put(input.getKey() + ".rows_in", result.rowsIn());
       counts.put(input.getKey() + ".accepted", result.accepted());
       counts.put(input.getKey() + ".quarantined", result.quarantined());
+      counts.put(input.getKey() + ".excluded", result.excludedTotal());
+      result.excluded().forEach((rule, n) -> counts.put(input.getKey() + ".excluded." + rule, n));
       details.put(input.getKey() + ".reasons", result.reasonCounts());
       if (result.quarantined() > 0) {
         warnings.add(
@@ -91,6 +96,7 @@ public final class IngestStage implements Stage {
     counts.put("rows_in", sum(counts, ".rows_in"));
     counts.put("rows_out", sum(counts, ".accepted"));
     counts.put("quarantined", sum(counts, ".quarantined"));
+    counts.put("excluded", sum(counts, ".excluded"));
     StageReport report = new StageReport(counts, details, warnings);
     if (!rejected.isEmpty()) {
       // Every input is judged first, so that the refused night's quarantine and counts, which the
@@ -113,9 +119,63 @@ public final class IngestStage implements Stage {
       RunContext context, String inputName, InputSource source, boolean firstQuarantine) {
     SparkSession spark = context.spark();
     TableContract contract = TableContract.input(inputName);
-    Dataset<Row> rawDF = new RawInputReader(spark).read(inputName, source);
+    StagedTables tables = context.tables(this);
+    InputShaper shaper = new InputShaper(source, contract);
+    Dataset<Row> shapedDF =
+        shaper.withExclusions(
+            spark, shaper.derived(spark, new RawInputReader(spark).read(inputName, source)));
+    Map<String, Long> excluded =
+        writeExcluded(context, tables, inputName, source, shapedDF, firstQuarantine);
+    Dataset<Row> rawDF =
+        source.shaping().excludes()
+            ? shapedDF.where(col(InputShaper.EXCLUDED).isNull()).drop(InputShaper.EXCLUDED)
+            : shapedDF;
     RowValidator validator = new RowValidator(contract, source, context.asOf());
 
+    Judged judged =
+        source.shaping().grain() == InputShaping.Grain.LINE
+            ? judgeLines(context, tables, inputName, contract, validator, rawDF, firstQuarantine)
+            : judgeRows(context, tables, inputName, contract, validator, rawDF, firstQuarantine);
+    long accepted = judged.accepted();
+    Dataset<Row> quarantinedDF =
+        spark
+            .read()
+            .parquet(tables.pathToWrite(Tables.QUARANTINE))
+            .filter(col("input").equalTo(inputName));
+    long quarantined = quarantinedDF.count();
+    if (judged.records() != accepted + quarantined) {
+      throw new IllegalStateException(
+          inputName
+              + ": "
+              + judged.records()
+              + " records judged but "
+              + accepted
+              + " accepted + "
+              + quarantined
+              + " quarantined; records were lost, which is a bug");
+    }
+    long setAside = excluded.values().stream().mapToLong(Long::longValue).sum();
+    long rowsIn = judged.records() + setAside;
+    if (rowsIn == 0) {
+      throw new InputException(
+          "input '"
+              + inputName
+              + "' at "
+              + source.path()
+              + " has no data rows: check the path, or the header and format settings");
+    }
+    return new IngestResult(rowsIn, accepted, quarantined, reasons(quarantinedDF), excluded);
+  }
+
+  /** Judges rows that are transactions and writes their accepted and quarantined shares. */
+  private static Judged judgeRows(
+      RunContext context,
+      StagedTables tables,
+      String inputName,
+      TableContract contract,
+      RowValidator validator,
+      Dataset<Row> rawDF,
+      boolean firstQuarantine) {
     // Duplicate keys need a window over their rows; rows whose key occurs once (nearly all) are
     // judged alone. So the repeated keys are found first from the key column alone, their few rows
     // are judged apart, and every other row goes straight from the input to its output: one pass
@@ -127,7 +187,6 @@ public final class IngestStage implements Stage {
     Dataset<Row> keyCheckedDF = keyChecked(context, inputName, validator, rawDF, repeatedKeysDF);
 
     Observation read = new Observation(inputName + "_rows_read");
-    StagedTables tables = context.tables(this);
     String acceptedPath = tables.pathToWrite(Tables.acceptedOf(inputName));
     AcceptedRows.of(
             inputName,
@@ -162,37 +221,96 @@ public final class IngestStage implements Stage {
           rejectedDF.unionByName(
               quarantineRows(inputName, keyCheckedDF.where(col(RowValidator.REASON).isNotNull())));
     }
-    String quarantinePath = tables.pathToWrite(Tables.QUARANTINE);
+    writeQuarantine(tables, rejectedDF, firstQuarantine);
+    return new Judged(observed(read, "rows"), context.spark().read().parquet(acceptedPath).count());
+  }
+
+  /**
+   * Judges order lines ({@code grain: line}) one by one, then their orders, and stages one
+   * transaction per order. The lines are staged once, since three outputs take their share.
+   */
+  private static Judged judgeLines(
+      RunContext context,
+      StagedTables tables,
+      String inputName,
+      TableContract contract,
+      RowValidator validator,
+      Dataset<Row> rawDF,
+      boolean firstQuarantine) {
+    Dataset<Row> numberedDF =
+        Arrays.asList(rawDF.columns()).contains(RecordNumbers.RECORD)
+            ? rawDF
+            : RecordNumbers.numbered(rawDF, UnaryOperator.identity());
+    Dataset<Row> linesDF =
+        tables.scratch(
+            "lines_" + inputName, LineOrders.checked(validator.validateRows(numberedDF)));
+    Dataset<Row> acceptedLinesDF = linesDF.where(col(RowValidator.REASON).isNull());
+    LineOrders.orders(AcceptedRows.of(inputName, acceptedLinesDF, contract, context))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(tables.pathToWrite(Tables.acceptedOf(inputName)));
+    writeQuarantine(
+        tables,
+        quarantineRows(inputName, linesDF.where(col(RowValidator.REASON).isNotNull())),
+        firstQuarantine);
+    return new Judged(linesDF.count(), acceptedLinesDF.count());
+  }
+
+  /** Records judged (not excluded) and how many of them were accepted. */
+  private record Judged(long records, long accepted) {}
+
+  private static void writeQuarantine(
+      StagedTables tables, Dataset<Row> rejectedDF, boolean firstQuarantine) {
     rejectedDF
         .write()
         .mode(firstQuarantine ? SaveMode.Overwrite : SaveMode.Append)
-        .parquet(quarantinePath);
+        .parquet(tables.pathToWrite(Tables.QUARANTINE));
+  }
 
-    long rowsIn = observed(read, "rows");
-    long accepted = spark.read().parquet(acceptedPath).count();
-    Dataset<Row> quarantinedDF =
-        spark.read().parquet(quarantinePath).filter(col("input").equalTo(inputName));
-    long quarantined = quarantinedDF.count();
-    if (rowsIn != accepted + quarantined) {
-      throw new IllegalStateException(
-          inputName
-              + ": "
-              + rowsIn
-              + " rows read but "
-              + accepted
-              + " accepted + "
-              + quarantined
-              + " quarantined; rows were lost, which is a bug");
+  /**
+   * Writes the rows the input's rules set aside to the {@code excluded} table.
+   *
+   * @return how many each rule set aside, most first
+   */
+  private static Map<String, Long> writeExcluded(
+      RunContext context,
+      StagedTables tables,
+      String inputName,
+      InputSource source,
+      Dataset<Row> shapedDF,
+      boolean first) {
+    boolean excludes = source.shaping().excludes();
+    Dataset<Row> sourceDF = excludes ? shapedDF.drop(InputShaper.EXCLUDED) : shapedDF;
+    Column rule = excludes ? col(InputShaper.EXCLUDED) : lit(null).cast("string");
+    Dataset<Row> excludedDF = excludes ? shapedDF.where(rule.isNotNull()) : shapedDF.limit(0);
+    String path = tables.pathToWrite(Tables.EXCLUDED);
+    excludedDF
+        .select(
+            lit(inputName).as("input"),
+            col(RawInputReader.SOURCE_FILE).as("source_file"),
+            col(RawInputReader.LINE).as(RowValidator.LINE),
+            col(RawInputReader.LAST_LINE).as(RowValidator.LAST_LINE),
+            to_json(RowValidator.rawStruct(RowValidator.sourceColumns(sourceDF))).as("record"),
+            rule.as("rule"))
+        .write()
+        .mode(first ? SaveMode.Overwrite : SaveMode.Append)
+        .parquet(path);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    if (excludes) {
+      for (Row row :
+          context
+              .spark()
+              .read()
+              .parquet(path)
+              .where(col("input").equalTo(inputName))
+              .groupBy("rule")
+              .count()
+              .orderBy(desc("count"), col("rule"))
+              .collectAsList()) {
+        counts.put(row.getString(0), row.getLong(1));
+      }
     }
-    if (rowsIn == 0) {
-      throw new InputException(
-          "input '"
-              + inputName
-              + "' at "
-              + source.path()
-              + " has no data rows: check the path, or the header and format settings");
-    }
-    return new IngestResult(rowsIn, accepted, quarantined, reasons(quarantinedDF));
+    return counts;
   }
 
   private static Dataset<Row> quarantineRows(String inputName, Dataset<Row> rejectedDF) {
@@ -289,7 +407,7 @@ public final class IngestStage implements Stage {
     Map<String, RejectedInput.Reason> reasons = new LinkedHashMap<>(result.reasons());
     RejectedInput.Reason later = reasons.remove(QuarantineReason.AFTER_AS_OF_DATE);
     long held = later == null ? 0 : later.records();
-    long judged = result.rowsIn() - held;
+    long judged = result.rowsIn() - result.excludedTotal() - held;
     long rejected = result.quarantined() - held;
     double ratio = judged == 0 ? 0.0 : (double) rejected / judged;
     if (ratio <= maxRatio) {
@@ -314,7 +432,15 @@ public final class IngestStage implements Stage {
   }
 
   private record IngestResult(
-      long rowsIn, long accepted, long quarantined, Map<String, RejectedInput.Reason> reasons) {
+      long rowsIn,
+      long accepted,
+      long quarantined,
+      Map<String, RejectedInput.Reason> reasons,
+      Map<String, Long> excluded) {
+
+    long excludedTotal() {
+      return excluded.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     Map<String, Long> reasonCounts() {
       Map<String, Long> counts = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.settings.InputSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,9 +84,16 @@ public final class RowValidator {
     List<String> sourceColumns = sourceColumns(rawDF);
     requireMappedColumns(sourceColumns);
     Set<String> available = new HashSet<>(sourceColumns);
+    // Source columns are judged before derived ones: a derived amount is empty because its
+    // quantity is not a number, and the quantity is what the user must fix.
+    Set<String> derived = new HashSet<>();
+    source.shaping().derive().forEach(expression -> derived.add(expression.name()));
     List<ColumnContract> mapped =
         contract.columns().stream()
             .filter(c -> available.contains(source.sourceColumn(c.name())))
+            .sorted(
+                Comparator.comparing(
+                    (ColumnContract c) -> derived.contains(source.sourceColumn(c.name()))))
             .toList();
 
     // Spark shares a subexpression only when every branch evaluates it, and each check below is a
@@ -188,7 +196,8 @@ public final class RowValidator {
             REASON, when(late, lit(QuarantineReason.AFTER_AS_OF_DATE)).otherwise(col(REASON)));
   }
 
-  private static List<String> sourceColumns(Dataset<Row> rawDF) {
+  /** The columns of the source (and those derived from it), without the reader's own. */
+  static List<String> sourceColumns(Dataset<Row> rawDF) {
     Set<String> added =
         Set.of(
             RawInputReader.MALFORMED,
@@ -224,7 +233,7 @@ public final class RowValidator {
     }
   }
 
-  private static Column rawStruct(List<String> sourceColumns) {
+  static Column rawStruct(List<String> sourceColumns) {
     return struct(sourceColumns.stream().map(c -> col(c)).toArray(Column[]::new));
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param timestampFormat pattern for the timestamp column when it is not ISO-8601 (for example
  *     yyyyMMdd)
  * @param encoding character set of text files
+ * @param shaping derived columns, exclusion rules, grain and returns of a sales export
  */
 public record InputSource(
     String path,
@@ -25,7 +26,8 @@ public record InputSource(
     List<String> columnNames,
     Map<String, String> columns,
     String timestampFormat,
-    String encoding) {
+    String encoding,
+    InputShaping shaping) {
 
   /** Format of an input that does not say; a csv file has a header line unless it says not. */
   public static final String DEFAULT_FORMAT = "csv";
@@ -40,6 +42,29 @@ public record InputSource(
     format = format == null ? DEFAULT_FORMAT : format;
     delimiter = delimiter == null ? DEFAULT_DELIMITER : delimiter;
     encoding = encoding == null ? DEFAULT_ENCODING : encoding;
+    shaping = shaping == null ? InputShaping.NONE : shaping;
+  }
+
+  /** An input taken as it is, without shaping. */
+  public InputSource(
+      String path,
+      String format,
+      boolean header,
+      String delimiter,
+      List<String> columnNames,
+      Map<String, String> columns,
+      String timestampFormat,
+      String encoding) {
+    this(
+        path,
+        format,
+        header,
+        delimiter,
+        columnNames,
+        columns,
+        timestampFormat,
+        encoding,
+        InputShaping.NONE);
   }
 
   /** The source column that feeds a contract column. */
