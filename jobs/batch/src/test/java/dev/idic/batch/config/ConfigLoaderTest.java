@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
+import dev.idic.stages.settings.InputShaping;
+import dev.idic.stages.settings.InputShaping.NamedExpression;
+import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.ModelSettings.PurchaseModel;
 import dev.idic.stages.settings.TierSettings.TierBasis;
 import dev.idic.stages.settings.TimeUnit;
@@ -286,6 +289,77 @@ class ConfigLoaderTest {
     assertThat(errorOf(MINIMAL.replace("tx.csv", "tx.csv\n    encoding: klingon")))
         .contains("inputs.transactions.encoding");
     assertThat(errorOf(MINIMAL + "max_reject_ratio: 1.5\n")).contains("max_reject_ratio");
+  }
+
+  static final String LINES =
+      """
+      inputs:
+        transactions:
+          path: retail.csv
+          grain: line
+          columns: {customer_id: CustomerID, ts: InvoiceDate, order_id: InvoiceNo}
+      """;
+
+  @Test
+  void aSalesExportsShapeBindsWithItsRulesInOrder() throws IOException {
+    IdicConfig config =
+        load(
+            LINES
+                + """
+                    derive:
+                      amount: Quantity * UnitPrice
+                    exclude:
+                      cancelled: InvoiceNo LIKE 'C%'
+                      zero_price: UnitPrice <= 0
+                    returns: exclude
+                    missing_customer: exclude
+                """);
+
+    InputSource transactions = config.pipeline().transactions();
+    InputShaping shaping = transactions.shaping();
+    assertThat(shaping.grain()).isEqualTo(InputShaping.Grain.LINE);
+    assertThat(transactions.sourceColumn("transaction_id"))
+        .as("with grain: line the order is the transaction key")
+        .isEqualTo("InvoiceNo");
+    assertThat(shaping.derive())
+        .extracting(NamedExpression::sql)
+        .containsExactly("Quantity * UnitPrice");
+    assertThat(shaping.exclude())
+        .extracting(NamedExpression::name)
+        .as("in the order written")
+        .containsExactly("cancelled", "zero_price");
+    assertThat(shaping.exclude().get(1).origin())
+        .as("where a later message points")
+        .contains("inputs.transactions.exclude.zero_price")
+        .contains("line 10");
+    assertThat(shaping.returns()).isEqualTo(InputShaping.Returns.EXCLUDE);
+    assertThat(shaping.missingCustomer()).isEqualTo(InputShaping.MissingCustomer.EXCLUDE);
+  }
+
+  @Test
+  void badShapingKeysAreRefusedWithKeyLineAndFix() throws IOException {
+    assertThat(errorOf(LINES.replace("grain: line", "grain: row")))
+        .contains("inputs.transactions.grain")
+        .contains("line 4")
+        .contains("transaction, line");
+    assertThat(errorOf(LINES.replace(", order_id: InvoiceNo", "")))
+        .contains("inputs.transactions.grain (line 4")
+        .contains("columns: { order_id: <source column> }");
+    assertThat(errorOf(LINES.replace("grain: line", "grain: transaction")))
+        .contains("inputs.transactions.columns.order_id")
+        .contains("set grain: line");
+    assertThat(errorOf(LINES + "    derive: {amount: 'Quantity * (UnitPrice'}\n"))
+        .contains("inputs.transactions.derive.amount (line 6")
+        .contains("is not a Spark SQL expression");
+    assertThat(errorOf(LINES + "    derive: {amount: 'rand() * 10'}\n"))
+        .contains("inputs.transactions.derive.amount")
+        .contains("rand()")
+        .contains("changes from run to run");
+    assertThat(errorOf(LINES + "    exclude: {'zero price': 'UnitPrice <= 0'}\n"))
+        .contains("is not a plain name");
+    assertThat(errorOf(MINIMAL + "  interactions: {path: i.csv, grain: line}\n"))
+        .contains("inputs.interactions.grain")
+        .contains("sales exports only");
   }
 
   @Test

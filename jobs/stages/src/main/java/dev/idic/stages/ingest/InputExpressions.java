@@ -51,7 +51,8 @@ public final class InputExpressions {
     Expression expression;
     try {
       expression = CatalystSqlParser$.MODULE$.parseExpression(sql);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's ParseException is checked to Java, though Scala throws it anywhere.
       throw new IllegalArgumentException(
           "'" + sql + "' is not a Spark SQL expression (" + firstLine(e.getMessage()) + ")");
     }
@@ -79,9 +80,11 @@ public final class InputExpressions {
     }
   }
 
-  private static String firstLine(String message) {
+  /** The first line of a Spark error, which holds what went wrong. */
+  static String firstLine(String message) {
     String text = String.valueOf(message).strip();
     int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+    // Spark's SQLSTATE code means nothing to the user reading the configuration error.
+    return (newline < 0 ? text : text.substring(0, newline)).replaceAll(" SQLSTATE: \\w+", "");
   }
 }

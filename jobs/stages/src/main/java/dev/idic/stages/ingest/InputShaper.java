@@ -122,7 +122,7 @@ final class InputShaper {
           "'"
               + named.sql()
               + "' cannot be computed on this input ("
-              + firstLine(e.getMessage())
+              + InputExpressions.firstLine(e.getMessage())
               + "). Columns found: "
               + RowValidator.sourceColumns(inputDF),
           "use the input's own column names (quote names with spaces in backticks)");
@@ -138,11 +138,5 @@ final class InputShaper {
     } finally {
       spark.conf().set(key, before);
     }
-  }
-
-  private static String firstLine(String message) {
-    String text = String.valueOf(message).strip();
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }
