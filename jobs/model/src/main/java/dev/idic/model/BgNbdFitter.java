@@ -13,22 +13,24 @@ public final class BgNbdFitter {
     PatternIndex index = PatternIndex.of(patterns);
     double scale = index.timeScale();
     BgNbdLikelihood likelihood = new BgNbdLikelihood(index);
-    return LikelihoodFit.run(
-        "bgnbd",
-        BgNbdModel.PARAMETERS,
-        likelihood,
-        new double[4],
-        index.customers(),
-        patterns.size(),
-        options,
-        theta ->
-            new BgNbdModel(
-                Math.exp(theta[0]),
-                Math.exp(theta[1]) * scale,
-                Math.exp(theta[2]),
-                Math.exp(theta[3])),
-        scale,
-        new boolean[] {false, true, false, false},
-        -Math.log(scale) * index.totalFrequency());
+    ModelFit<BgNbdModel> fit =
+        LikelihoodFit.run(
+            "bgnbd",
+            BgNbdModel.PARAMETERS,
+            likelihood,
+            new double[4],
+            index.customers(),
+            patterns.size(),
+            options,
+            theta ->
+                new BgNbdModel(
+                    Math.exp(theta[0]),
+                    Math.exp(theta[1]) * scale,
+                    Math.exp(theta[2]),
+                    Math.exp(theta[3])),
+            scale,
+            new boolean[] {false, true, false, false},
+            -Math.log(scale) * index.totalFrequency());
+    return AliveSpreadCheck.apply(fit, patterns);
   }
 }

@@ -15,23 +15,25 @@ public final class ParetoNbdFitter {
   public static ModelFit<ParetoNbdModel> fit(PurchasePatterns patterns, FitOptions options) {
     PatternIndex index = PatternIndex.of(patterns);
     double scale = index.timeScale();
-    return LikelihoodFit.run(
-        "pareto_nbd",
-        ParetoNbdModel.PARAMETERS,
-        QuasiNewton.withNumericGradient(theta -> meanNegativeLogLikelihood(index, theta)),
-        new double[4],
-        index.customers(),
-        patterns.size(),
-        options,
-        theta ->
-            new ParetoNbdModel(
-                Math.exp(theta[0]),
-                Math.exp(theta[1]) * scale,
-                Math.exp(theta[2]),
-                Math.exp(theta[3]) * scale),
-        scale,
-        new boolean[] {false, true, false, true},
-        -Math.log(scale) * index.totalFrequency());
+    ModelFit<ParetoNbdModel> fit =
+        LikelihoodFit.run(
+            "pareto_nbd",
+            ParetoNbdModel.PARAMETERS,
+            QuasiNewton.withNumericGradient(theta -> meanNegativeLogLikelihood(index, theta)),
+            new double[4],
+            index.customers(),
+            patterns.size(),
+            options,
+            theta ->
+                new ParetoNbdModel(
+                    Math.exp(theta[0]),
+                    Math.exp(theta[1]) * scale,
+                    Math.exp(theta[2]),
+                    Math.exp(theta[3]) * scale),
+            scale,
+            new boolean[] {false, true, false, true},
+            -Math.log(scale) * index.totalFrequency());
+    return AliveSpreadCheck.apply(fit, patterns);
   }
 
   private static double meanNegativeLogLikelihood(PatternIndex index, double[] theta) {
