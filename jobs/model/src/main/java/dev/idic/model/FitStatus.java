@@ -7,5 +7,7 @@ public enum FitStatus {
   /** The iteration limit was reached before the gradient vanished. */
   MAX_ITERATIONS,
   /** No step along the search direction improved the objective; the gradient is not small. */
-  STALLED
+  STALLED,
+  /** The wall-time budget ran out before the gradient vanished. */
+  TIME_LIMIT
 }

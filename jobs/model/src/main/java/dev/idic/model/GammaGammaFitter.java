@@ -53,7 +53,8 @@ public final class GammaGammaFitter {
           true,
           fit.fitSeconds(),
           fit.penalizer(),
-          warnings);
+          warnings,
+          fit.degeneracies());
     }
     return fit;
   }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -56,24 +57,45 @@ final class LikelihoodFit {
           }
           return value;
         };
+    long deadline = started + (long) (options.maxSeconds() * 1e9);
     QuasiNewton.Minimum minimum =
         QuasiNewton.minimize(
-            objective, start, options.maxIterations(), options.gradientTolerance());
+            objective, start, options.maxIterations(), options.gradientTolerance(), deadline);
     double[] theta = minimum.point();
+    if (minimum.status() == FitStatus.TIME_LIMIT) {
+      throw new ModelFitException(
+          modelName
+              + " fit ran out of its time budget of "
+              + options.maxSeconds()
+              + " s after "
+              + minimum.iterations()
+              + " of at most "
+              + options.maxIterations()
+              + " iterations, with largest gradient "
+              + maxAbs(minimum.gradient())
+              + " (tolerance "
+              + options.gradientTolerance()
+              + "). Set a small penalizer (for example 0.001) in the model settings, try the other"
+              + " purchase model, or check the input summary (frequency, recency, T) for"
+              + " degenerate data");
+    }
     List<String> warnings = new ArrayList<>();
+    List<FitDegeneracy> degeneracies = new ArrayList<>();
     boolean atBoundary = false;
     double[] estimates = new double[theta.length];
     for (int k = 0; k < theta.length; k++) {
       estimates[k] = Math.exp(theta[k]) * (timeScaled[k] ? timeScale : 1.0);
       if (Math.abs(theta[k]) > LOG_BOUNDARY) {
         atBoundary = true;
-        warnings.add(
+        String reason =
             names.get(k)
                 + " = "
                 + estimates[k]
                 + " ran off towards "
                 + (theta[k] > 0 ? "infinity" : "0")
-                + " (the data cannot identify it)");
+                + " (the data cannot identify it)";
+        warnings.add(reason);
+        degeneracies.add(new FitDegeneracy(FitDegeneracy.Kind.PARAMETER_AT_BOUND, reason));
       }
     }
     for (double e : estimates) {
@@ -99,8 +121,25 @@ final class LikelihoodFit {
     double[] standardErrors = standardErrors(objective, theta, customers, estimates);
     if (Double.isNaN(standardErrors[0])) {
       atBoundary = true;
-      warnings.add(
-          "the Hessian is not positive definite: no standard errors, parameters not identified");
+      String reason =
+          "the Hessian is not positive definite: no standard errors, parameters not identified";
+      warnings.add(reason);
+      degeneracies.add(new FitDegeneracy(FitDegeneracy.Kind.HESSIAN_NOT_POSITIVE_DEFINITE, reason));
+    }
+    for (int k = 0; k < theta.length; k++) {
+      if (standardErrors[k] > estimates[k] && Math.abs(theta[k]) <= LOG_BOUNDARY) {
+        String reason =
+            names.get(k)
+                + " = "
+                + estimates[k]
+                + " is not identified by the data: its standard error "
+                + standardErrors[k]
+                + " is "
+                + String.format(Locale.ROOT, "%.1f", standardErrors[k] / estimates[k])
+                + " times the estimate";
+        warnings.add(reason);
+        degeneracies.add(new FitDegeneracy(FitDegeneracy.Kind.PARAMETER_NOT_IDENTIFIED, reason));
+      }
     }
     double penalty = 0;
     for (double t : theta) {
@@ -123,7 +162,16 @@ final class LikelihoodFit {
         atBoundary,
         seconds,
         penalizer,
-        warnings);
+        warnings,
+        degeneracies);
+  }
+
+  private static double maxAbs(double[] v) {
+    double m = 0;
+    for (double e : v) {
+      m = Math.max(m, Math.abs(e));
+    }
+    return m;
   }
 
   /**

@@ -60,18 +60,6 @@ final class Numerics {
   }
 
   private static double logG(double k, double q, double c, double w) {
-    double z = c * w;
-    double logF;
-    if (z < 1.0 / 3.0) {
-      // Pfaff: 2F1(q, k; k+1; z) = (1-z)^-q 2F1(q, 1; k+1; z/(z-1)); with q < k + 1 and
-      // |z/(z-1)| < 1/2 the terms shrink geometrically however large q and k are (large x).
-      logF = -q * Math.log1p(-z) + Hypergeometric.log2F1(q, 1.0, k + 1.0, z / (z - 1.0));
-    } else if (z > 0.75 && Math.abs(q - Math.rint(q)) >= Hypergeometric.MIN_DISTANCE_FROM_INTEGER) {
-      // Near 1 the series in z needs about q / (1 - z) terms; the connection formula runs in 1 - z.
-      logF = Hypergeometric.log2F1UnitGapNearOne(q, k, z);
-    } else {
-      logF = Hypergeometric.log2F1(q, k, k + 1.0, z);
-    }
-    return k * Math.log(w) - Math.log(k) + logF;
+    return k * Math.log(w) - Math.log(k) + Hypergeometric.log2F1UnitGap(q, k, c * w);
   }
 }

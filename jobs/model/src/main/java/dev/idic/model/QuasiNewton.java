@@ -23,8 +23,12 @@ final class QuasiNewton {
 
   private QuasiNewton() {}
 
+  /**
+   * @param deadline {@link System#nanoTime()} after which no new objective evaluation starts; the
+   *     minimum so far is returned with {@link FitStatus#TIME_LIMIT}
+   */
   static Minimum minimize(
-      Objective f, double[] start, int maxIterations, double gradientTolerance) {
+      Objective f, double[] start, int maxIterations, double gradientTolerance, long deadline) {
     int n = start.length;
     double[] x = start.clone();
     double[] g = new double[n];
@@ -40,6 +44,9 @@ final class QuasiNewton {
       if (maxAbs(g) <= gradientTolerance) {
         return new Minimum(x, fx, g, iteration, FitStatus.CONVERGED);
       }
+      if (System.nanoTime() - deadline > 0) {
+        return new Minimum(x, fx, g, iteration, FitStatus.TIME_LIMIT);
+      }
       double[] d = times(h, g, -1.0);
       double slope = dot(d, g);
       if (!(slope < 0)) {
@@ -52,6 +59,9 @@ final class QuasiNewton {
       double fNew = Double.NaN;
       boolean accepted = false;
       for (int k = 0; k < MAX_HALVINGS; k++) {
+        if (System.nanoTime() - deadline > 0) {
+          return new Minimum(x, fx, g, iteration, FitStatus.TIME_LIMIT);
+        }
         for (int i = 0; i < n; i++) {
           xNew[i] = x[i] + step * d[i];
         }

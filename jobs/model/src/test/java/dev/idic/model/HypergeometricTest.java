@@ -111,4 +111,53 @@ class HypergeometricTest {
         .as("c a non-positive integer")
         .isInstanceOf(ArithmeticException.class);
   }
+
+  /**
+   * 2F1(q, k; k+1; z) at integer q has elementary forms (DLMF 15.4.6 and 15.4.2, Euler's integral).
+   */
+  @ParameterizedTest
+  @CsvSource({"0.2", "0.9", "0.9999", "0.99999999"})
+  void unitGapFamilyAtIntegerQMatchesClosedForms(double z) {
+    // 2 int_0^1 t (1-zt)^-1 dt = 2 (-ln(1-z) - z) / z^2
+    double oneTwo = 2 * (-Math.log1p(-z) - z) / (z * z);
+    assertThat(Hypergeometric.log2F1UnitGap(1, 2, z))
+        .as("2F1(1,2;3;z)")
+        .isCloseTo(Math.log(oneTwo), within(1e-8 * Math.max(1, Math.log(oneTwo))));
+    assertThat(Hypergeometric.log2F1UnitGap(1, 1, z))
+        .as("2F1(1,1;2;z) = -ln(1-z)/z")
+        .isCloseTo(Math.log(-Math.log1p(-z) / z), within(1e-8));
+    // 2 int_0^1 t (1-zt)^-2 dt = 2 (z/(1-z) + ln(1-z)) / z^2
+    double twoTwo = 2 * (z / (1 - z) + Math.log1p(-z)) / (z * z);
+    assertThat(Hypergeometric.log2F1UnitGap(2, 2, z))
+        .as("2F1(2,2;3;z)")
+        .isCloseTo(Math.log(twoTwo), within(1e-8 * Math.max(1, Math.log(twoTwo))));
+  }
+
+  /**
+   * q at or within 1e-3 of an integer and z near 1, where the plain series needs millions of terms
+   * and the connection formula has cancelling poles: against mpmath 1.3.0 hyp2f1 at 40 digits.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "1.0, 1.3, 0.999999, 2.8581787782594455917",
+    "1.0004, 1.8, 0.99999, 2.955891524662786991",
+    "2.0, 5.5, 0.9999, 10.911921599675664121",
+    "0.9995, 2.2, 0.999, 2.5443885578337465412",
+    "1.0, 42.6, 0.9999999, 6.2200269321819961428",
+    "3.0, 3.6, 0.99995, 20.394681851980258483"
+  })
+  void unitGapFamilyNearIntegerQMatchesHighPrecisionValues(
+      double q, double k, double z, double expectedLog) {
+    assertThat(Hypergeometric.log2F1UnitGap(q, k, z))
+        .as("ln 2F1(%s, %s; %s + 1; %s)", q, k, k, z)
+        .isCloseTo(expectedLog, within(1e-8 * Math.max(1, Math.abs(expectedLog))));
+  }
+
+  @Test
+  void unitGapFamilyRefusesAHopelesslyLongSeriesAtOnce() {
+    assertThatThrownBy(() -> Hypergeometric.log2F1UnitGap(5e6, 5e6 + 2, 0.5))
+        .as("about 3e7 terms: refused, not summed")
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("budget");
+  }
 }
