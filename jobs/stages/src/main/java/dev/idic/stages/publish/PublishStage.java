@@ -27,8 +27,9 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Assembles the published tables from what the earlier stages staged, checks each against its
  * contract, writes them into the run's staging folder, then swaps each into its {@code
- * as_of_date=D} partition with {@link PartitionPublisher}. Marketer lists are published twice: as
- * Parquet and, for people who open them in a spreadsheet, as one CSV file with a header.
+ * as_of_date=D} partition with {@link PartitionPublisher}, then rebuilds the warehouse's SQL
+ * catalogue ({@link WarehouseCatalog}). Marketer lists are published twice: as Parquet and, for
+ * people who open them in a spreadsheet, as one CSV file with a header.
  *
  * <p>The run's staging folder is left in place: a process killed after the swaps but before the job
  * repository recorded this step restarts publish, which then needs the staged tables again. The
@@ -89,10 +90,13 @@ public final class PublishStage implements Stage {
       }
     }
 
-    PartitionPublisher publisher = new PartitionPublisher(fileSystem(context));
+    FileSystem warehouse = fileSystem(context);
+    PartitionPublisher publisher = new PartitionPublisher(warehouse);
     for (String folder : published) {
       publisher.publish(new Path(paths.published(folder)), new Path(paths.publishing(folder)));
     }
+    // Once every partition of the night is in place, so its _latest views all show this night.
+    WarehouseCatalog.of(warehouse, paths.warehouse()).ifPresent(WarehouseCatalog::rebuild);
 
     Map<String, Long> report = new LinkedHashMap<>();
     report.put("rows_in", counts.get(Tables.CUSTOMER_PROFILE.name()));
