@@ -114,10 +114,10 @@ public final class WarehouseCatalog {
   public List<CatalogedTable> rebuild() {
     IN_PROCESS.lock();
     try (FileChannel lockFile =
-            FileChannel.open(
-                warehouse.resolve("." + FILE_NAME + ".lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        FileChannel.open(
+            warehouse.resolve("." + FILE_NAME + ".lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE)) {
       lockFile.lock(); // released when the channel closes
       List<CatalogedTable> tables = scan();
       Path aside = warehouse.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".building");
