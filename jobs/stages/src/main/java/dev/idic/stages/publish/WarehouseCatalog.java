@@ -5,6 +5,7 @@ import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ public final class WarehouseCatalog {
   public static final String WAREHOUSE_VARIABLE = "idic_warehouse";
 
   private static final String DRIVER = "org.duckdb.DuckDBDriver";
+  private static final String BUILDING = ".building";
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalog.class);
 
   // File locks are held per process; threads of one process take turns here first.
@@ -91,8 +93,8 @@ public final class WarehouseCatalog {
           warehouse);
       return Optional.empty();
     }
-    java.net.URI uri = fileSystem.makeQualified(new org.apache.hadoop.fs.Path(warehouse)).toUri();
-    return Optional.of(new WarehouseCatalog(Path.of(uri)));
+    URI folder = fileSystem.makeQualified(new org.apache.hadoop.fs.Path(warehouse)).toUri();
+    return Optional.of(new WarehouseCatalog(Path.of(folder)));
   }
 
   /** Where the catalogue is, whether or not it was built yet. */
@@ -119,14 +121,27 @@ public final class WarehouseCatalog {
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE)) {
       lockFile.lock(); // released when the channel closes
+      // Holding the lock, no other rebuild is running: whatever aside files exist were left by a
+      // process that died while building.
+      try (DirectoryStream<Path> stale =
+          Files.newDirectoryStream(warehouse, "." + FILE_NAME + ".*" + BUILDING)) {
+        for (Path leftover : stale) {
+          removeLeftovers(leftover);
+        }
+      }
       List<CatalogedTable> tables = scan();
-      Path aside = warehouse.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".building");
+      Path aside = warehouse.resolve("." + FILE_NAME + "." + UUID.randomUUID() + BUILDING);
       try {
         write(aside, tables);
         Files.move(aside, file(), StandardCopyOption.ATOMIC_MOVE);
       } finally {
         removeLeftovers(aside);
       }
+      LOG.info(
+          "SQL catalogue {} rebuilt: {} of {} tables have a complete night",
+          file(),
+          tables.stream().filter(table -> table.latest().isPresent()).count(),
+          tables.size());
       return tables;
     } catch (IOException | SQLException | UncheckedIOException e) {
       throw IdicErrors.environment(

@@ -147,9 +147,12 @@ class WarehouseCatalogTest {
   }
 
   @Test
-  void aRebuildLeavesNothingButTheCatalogueAndItsLock() throws Exception {
+  void aRebuildLeavesNothingButTheCatalogueAndItsLockNorKeepsLeftovers() throws Exception {
     WarehouseCatalog catalog = new WarehouseCatalog(warehouse);
     catalog.rebuild();
+    // What a process killed while building leaves behind.
+    Files.writeString(warehouse.resolve(".idic.duckdb.1234.building"), "half");
+    Files.writeString(warehouse.resolve(".idic.duckdb.1234.building.wal"), "half");
     catalog.rebuild();
 
     try (Stream<Path> files = Files.list(warehouse)) {
