@@ -62,6 +62,14 @@ class DistJarContentsIT {
   }
 
   @Test
+  void leavesTheDuckDbDriverOut() {
+    // About 80 MB of native libraries; publish skips the warehouse catalogue without it.
+    assertThat(distJar.stream().map(ZipEntry::getName))
+        .as("no entry of the DuckDB JDBC driver in the app jar")
+        .noneMatch(name -> name.startsWith("org/duckdb/") || name.contains("libduckdb_java"));
+  }
+
+  @Test
   void demoSaysTheGeneratorIsMissingOnTheAppJar() throws Exception {
     String sparkClasspath =
         Files.readString(Path.of(System.getProperty(SparkHome.CLASSPATH_FILE_PROPERTY))).strip();

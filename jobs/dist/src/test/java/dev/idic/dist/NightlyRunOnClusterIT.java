@@ -320,6 +320,7 @@ class NightlyRunOnClusterIT {
     List<String> publishedTables() {
       try (Stream<Path> entries = Files.list(folder.resolve("warehouse"))) {
         return entries
+            .filter(Files::isDirectory)
             .map(entry -> entry.getFileName().toString())
             .filter(name -> !name.startsWith("_") && !name.startsWith("."))
             .sorted()

@@ -2,7 +2,9 @@ package dev.idic.batch.cli;
 
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.publish.WarehouseCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -55,6 +57,14 @@ final class DemoSummary {
     out.printf("%nTables under %s/<table>/%s/%n", paths.warehouse(), paths.partition());
     out.printf(
         "Marketer lists as CSV under %s/list_*_csv/%s/%n", paths.warehouse(), paths.partition());
+    LocalWarehouse.folder(paths.warehouse())
+        .map(folder -> folder.resolve(WarehouseCatalog.FILE_NAME))
+        .filter(Files::isRegularFile)
+        .ifPresent(
+            catalogue ->
+                out.printf(
+                    "SQL over every night: %s (./idic sql \"SELECT * FROM tier_summary_latest\")%n",
+                    catalogue));
     out.flush();
   }
 

@@ -29,7 +29,14 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = IdicVersion.class,
     description = "Nightly customer analytics: RFM, churn, lifetime value and value tiers.",
-    subcommands = {RunCommand.class, DemoCommand.class, BackfillCommand.class, StatusCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      BackfillCommand.class,
+      StatusCommand.class,
+      SqlCommand.class,
+      CatalogueCommand.class
+    })
 public final class IdicCli implements Runnable {
 
   private final IdicRuntime runtime;

@@ -2,12 +2,12 @@ package dev.idic.batch.cli;
 
 import dev.idic.stages.contract.IdicErrors;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Checks before a run that a local warehouse folder can be written, so that an unwritable path is
@@ -20,14 +20,11 @@ final class WritableWarehouse {
   private WritableWarehouse() {}
 
   static void require(String warehouse) {
-    Path folder;
-    if (warehouse.startsWith("file:")) {
-      folder = Path.of(URI.create(warehouse));
-    } else if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+    Optional<Path> local = LocalWarehouse.folder(warehouse);
+    if (local.isEmpty()) {
       return;
-    } else {
-      folder = Path.of(warehouse);
     }
+    Path folder = local.get();
     try {
       Files.createDirectories(folder);
       Files.delete(Files.createTempFile(folder, ".idic-write-check", ""));

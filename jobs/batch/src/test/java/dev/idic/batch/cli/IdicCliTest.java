@@ -52,7 +52,14 @@ class IdicCliTest {
 
     assertThat(help.code()).isZero();
     assertThat(help.out())
-        .contains("run", "status", "Exit codes:", "3  input rejected", "4  another run");
+        .contains(
+            "run",
+            "status",
+            "sql",
+            "catalogue",
+            "Exit codes:",
+            "3  input rejected",
+            "4  another run");
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.apache.spark.sql.Row;
 /**
  * Assembles the published tables from what the earlier stages staged, checks each against its
  * contract, writes them into the run's staging folder, then swaps each into its {@code
- * as_of_date=D} partition ({@link PublishedTables}).
+ * as_of_date=D} partition ({@link PublishedTables}), then rebuilds the warehouse's SQL catalogue
+ * ({@link WarehouseCatalog}).
  *
  * <p>The run's staging folder is left in place: a process killed after the swaps but before the job
  * repository recorded this step restarts publish, which then needs the staged tables again. The
@@ -58,6 +59,9 @@ public final class PublishStage implements Stage {
     PublishedTables published = new PublishedTables(context);
     tables.forEach(published::write);
     published.swap();
+    // Once every partition of the night is in place, so its _latest views all show this night.
+    WarehouseCatalog.of(published.fileSystem(), context.paths().warehouse())
+        .ifPresent(WarehouseCatalog::rebuild);
 
     Map<String, Long> counts = published.rows();
     Map<String, Long> report = new LinkedHashMap<>();

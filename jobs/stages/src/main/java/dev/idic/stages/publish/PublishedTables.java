@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,17 +59,19 @@ final class PublishedTables {
   /** Replaces the partition of every table written, one after the other. */
   void swap() {
     RunPaths paths = context.paths();
-    PartitionPublisher publisher;
-    try {
-      publisher =
-          new PartitionPublisher(
-              new Path(paths.warehouse())
-                  .getFileSystem(context.spark().sparkContext().hadoopConfiguration()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the warehouse " + paths.warehouse(), e);
-    }
+    PartitionPublisher publisher = new PartitionPublisher(fileSystem());
     for (String folder : folders) {
       publisher.publish(new Path(paths.published(folder)), new Path(paths.publishing(folder)));
+    }
+  }
+
+  /** The warehouse's file system. */
+  FileSystem fileSystem() {
+    try {
+      return new Path(context.paths().warehouse())
+          .getFileSystem(context.spark().sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the warehouse " + context.paths().warehouse(), e);
     }
   }
 
