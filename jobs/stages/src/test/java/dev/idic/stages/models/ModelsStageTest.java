@@ -287,7 +287,8 @@ class ModelsStageTest {
             RfmSettings.quintiles(),
             TierSettings.defaults(),
             models,
-            dev.idic.stages.settings.ContactSettings.defaults());
+            dev.idic.stages.settings.ContactSettings.defaults(),
+            dev.idic.stages.settings.ValidationSettings.OFF);
     return new RunContext(spark, AS_OF, settings, new RunPaths(settings.warehouse(), AS_OF));
   }
 }
