@@ -62,9 +62,12 @@ public record HoldoutValidation(
       }
       tracking.addAll(ModelTracking.rows(fit.modelName(), fit.model(), trackingData));
     }
-    metrics.put(
-        fits.spend().modelName(),
-        ValidationMetrics.spend(HoldoutPredictions.spend(customersDF, fits.spend().model())));
+    Dataset<Row> spendDF = HoldoutPredictions.spend(customersDF, fits.spend().model()).cache();
+    try {
+      metrics.put(fits.spend().modelName(), ValidationMetrics.spend(spendDF));
+    } finally {
+      spendDF.unpersist();
+    }
     return new HoldoutValidation(window, fits, metrics, tracking, calibration);
   }
 

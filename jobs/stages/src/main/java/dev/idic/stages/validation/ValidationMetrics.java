@@ -3,9 +3,7 @@ package dev.idic.stages.validation;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -57,7 +55,6 @@ public final class ValidationMetrics {
                 sum(col("holdout_purchases").cast("long")).cast("double"),
                 sum(col("expected_cumulative")),
                 sum(expected),
-                corr(expected, actual),
                 avg(abs(expected.minus(actual))),
                 count(when(zeroClass, 1)).cast("double"),
                 avg(when(zeroClass, actual)),
@@ -74,13 +71,13 @@ public final class ValidationMetrics {
     m.put(CUM_REPEAT_ERROR, cumActual > 0 ? cumExpected / cumActual - 1.0 : Double.NaN);
     m.put(HOLDOUT_PURCHASES_ACTUAL, holdoutActual);
     m.put(HOLDOUT_PURCHASES_EXPECTED, value(r, 3));
-    m.put(CORR_CONDITIONAL, value(r, 4));
-    m.put(MAE_CONDITIONAL, value(r, 5));
-    m.put(ZERO_CLASS_N, value(r, 6));
-    m.put(ZERO_CLASS_ACTUAL_MEAN, value(r, 7));
-    m.put(ZERO_CLASS_EXPECTED_MEAN, value(r, 8));
+    m.put(CORR_CONDITIONAL, Pearson.of(predictionsDF, expected, actual));
+    m.put(MAE_CONDITIONAL, value(r, 4));
+    m.put(ZERO_CLASS_N, value(r, 5));
+    m.put(ZERO_CLASS_ACTUAL_MEAN, value(r, 6));
+    m.put(ZERO_CLASS_EXPECTED_MEAN, value(r, 7));
     m.put(AUC_NO_PURCHASE, RankAuc.of(predictionsDF, col("p_no_purchase"), noPurchase));
-    m.put(BRIER_NO_PURCHASE, value(r, 9));
+    m.put(BRIER_NO_PURCHASE, value(r, 8));
     return m;
   }
 
@@ -88,18 +85,11 @@ public final class ValidationMetrics {
    * @param spendDF rows of {@link HoldoutPredictions#spend}
    */
   public static Map<String, Double> spend(Dataset<Row> spendDF) {
-    Row r =
-        spendDF
-            .agg(
-                avg(col("spend_actual")),
-                avg(col("spend_expected")),
-                corr(col("spend_expected"), col("spend_actual")),
-                count(lit(1)))
-            .first();
+    Row r = spendDF.agg(avg(col("spend_actual")), avg(col("spend_expected"))).first();
     Map<String, Double> m = new LinkedHashMap<>();
     m.put(SPEND_MEAN_ACTUAL, value(r, 0));
     m.put(SPEND_MEAN_EXPECTED, value(r, 1));
-    m.put(CORR_SPEND, value(r, 2));
+    m.put(CORR_SPEND, Pearson.of(spendDF, col("spend_expected"), col("spend_actual")));
     return m;
   }
 
