@@ -7,6 +7,7 @@ import dev.idic.stages.interactions.InteractionsStage;
 import dev.idic.stages.models.ModelsStage;
 import dev.idic.stages.publish.PublishStage;
 import dev.idic.stages.tiers.TiersStage;
+import dev.idic.stages.validation.ValidationStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,7 @@ public class PipelineStages {
   NightStages nightStages() {
     return NightStages.of(
         new IngestStage(),
+        new ValidationStage(),
         new FeaturesStage(),
         new ModelsStage(),
         new TiersStage(),

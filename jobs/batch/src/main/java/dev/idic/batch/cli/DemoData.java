@@ -57,7 +57,8 @@ final class DemoData {
             p.rfm(),
             p.tiers(),
             p.models(),
-            p.contact());
+            p.contact(),
+            p.validation());
     return new IdicConfig(
         config.source(), config.workDir(), config.spark(), config.jobRepository(), demo);
   }

@@ -220,7 +220,7 @@ public final class ConfigLoader {
     String warehouse = folders.warehouse(raw, workDir);
     InputsSection inputSection = new InputsSection(context);
     RawConfig.Inputs inputs = inputSection.required(raw.inputs());
-    double maxRejectRatio = new ValidationSection(context).maxRejectRatio(raw);
+    double maxRejectRatio = new RejectRatioSection(context).maxRejectRatio(raw);
     PipelineSettings pipeline =
         new PipelineSettings(
             zone,
@@ -234,7 +234,8 @@ public final class ConfigLoader {
             new RfmSection(context).complete(raw.rfm()),
             new TiersSection(context).complete(raw.tiers()),
             new ModelsSection(context).complete(raw.models()),
-            new ContactSection(context).complete(raw.contact()));
+            new ContactSection(context).complete(raw.contact()),
+            new ValidationSection(context).complete(raw.validation()));
     return new IdicConfig(
         source,
         workDir,

@@ -23,6 +23,7 @@ record RawConfig(
     Tiers tiers,
     Models models,
     Contact contact,
+    Validation validation,
     Spark spark,
     JobRepository jobRepository) {
 
@@ -59,6 +60,8 @@ record RawConfig(
   record Cadences(Cadence vip, Cadence key, Cadence regular, Cadence small, Cadence basicService) {}
 
   record Cadence(Integer callEveryMonths, Integer visitEveryMonths) {}
+
+  record Validation(Integer holdout, Double maxAbsError) {}
 
   record Spark(String master, Map<String, String> conf) {}
 

@@ -2,21 +2,38 @@ package dev.idic.batch.config;
 
 import static dev.idic.batch.config.SectionContext.orDefault;
 
-/** The top-level {@code max_reject_ratio}: how many bad input rows the ingest stage tolerates. */
-final class ValidationSection {
+import dev.idic.stages.settings.ValidationSettings;
 
-  /** Share of an input's rows that may be quarantined before the run is refused. */
-  static final double DEFAULT_MAX_REJECT_RATIO = 0.05;
-
-  private final SectionContext context;
+/**
+ * The {@code validation} section: the nightly holdout backtest and its quality gate; left out, or
+ * with {@code holdout: 0}, the backtest is off ({@link ValidationSettings#OFF}).
+ */
+final class ValidationSection extends Section<RawConfig.Validation, ValidationSettings> {
 
   ValidationSection(SectionContext context) {
-    this.context = context;
+    super(context, ValidationSettings.OFF);
   }
 
-  double maxRejectRatio(RawConfig raw) {
-    double ratio = orDefault(raw.maxRejectRatio(), DEFAULT_MAX_REJECT_RATIO);
-    context.requireRange("max_reject_ratio", ratio, 0.0, 1.0);
-    return ratio;
+  @Override
+  protected ValidationSettings fromFile(RawConfig.Validation raw, ValidationSettings defaults) {
+    int holdout = orDefault(raw.holdout(), defaults.holdout());
+    if (holdout < 0) {
+      throw context.invalid(
+          "validation.holdout",
+          "must not be negative, got " + holdout,
+          "use the holdout length in the model time unit (for example 39 with weeks), or 0 to"
+              + " turn the backtest off");
+    }
+    double maxAbsError = orDefault(raw.maxAbsError(), defaults.maxAbsError());
+    if (raw.maxAbsError() != null) {
+      context.requireRange("validation.max_abs_error", maxAbsError, 0.0, 10.0);
+      if (holdout == 0) {
+        throw context.invalid(
+            "validation.max_abs_error",
+            "is set but validation.holdout is 0, so there is no backtest for the gate to judge",
+            "set validation.holdout (for example 39 with weeks), or remove max_abs_error");
+      }
+    }
+    return new ValidationSettings(holdout, maxAbsError);
   }
 }

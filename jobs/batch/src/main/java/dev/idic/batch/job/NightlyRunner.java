@@ -1,10 +1,13 @@
 package dev.idic.batch.job;
 
 import dev.idic.batch.job.RunOutcome.Result;
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.IdicException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -120,10 +123,16 @@ public final class NightlyRunner {
 
   private static RunOutcome outcome(LocalDate asOfDate, JobExecution execution) {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
-      return new RunOutcome(
-          Result.COMPLETED,
-          asOfDate,
-          "Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
+      List<String> lines = new ArrayList<>();
+      lines.add("Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
+      for (StepExecution step : execution.getStepExecutions()) {
+        if (step.getStepName().equals(Dataflow.VALIDATION.stage())) {
+          lines.addAll(ValidationSummary.lines(StepCounts.details(step.getExecutionContext())));
+        }
+        StepCounts.warnings(step.getExecutionContext())
+            .forEach(w -> lines.add("Warning (" + step.getStepName() + "): " + w));
+      }
+      return new RunOutcome(Result.COMPLETED, asOfDate, String.join("\n", lines));
     }
     Optional<IdicException> userError =
         execution.getAllFailureExceptions().stream()
@@ -141,6 +150,12 @@ public final class NightlyRunner {
               + " Once fixed, run the same command again: it restarts at step "
               + step
               + ".");
+    }
+    Optional<IdicException> gate =
+        userError.filter(error -> error.exitCode() == ExitCode.QUALITY_GATE_FAILED);
+    if (gate.isPresent()) {
+      // The same data fails the same gate: a plain restart would only repeat it.
+      return new RunOutcome(Result.QUALITY_GATE_FAILED, asOfDate, gate.get().getMessage());
     }
     // A message written for the user already ends with its fix; a bare exception gets one.
     String cause =

@@ -109,7 +109,7 @@ final class RunManifestListener implements JobExecutionListener {
             .toList();
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
-    Map<String, Object> modelResults = Map.of();
+    Map<String, Object> modelResults = new LinkedHashMap<>();
     // The refusing step is this execution's failed one; the repository keeps no exceptions.
     List<StepExecution> completedSteps =
         InstanceSteps.latest(
@@ -122,7 +122,15 @@ final class RunManifestListener implements JobExecutionListener {
       counts.put(step.getStepName(), StepCounts.counts(step.getExecutionContext()));
       seconds.put(step.getStepName(), secondsBetween(step.getStartTime(), step.getEndTime()));
       if (step.getStepName().equals(Dataflow.MODELS.stage())) {
-        modelResults = StepCounts.details(step.getExecutionContext());
+        modelResults.putAll(StepCounts.details(step.getExecutionContext()));
+        modelResults.put("warnings", StepCounts.warnings(step.getExecutionContext()));
+      }
+      if (step.getStepName().equals(Dataflow.VALIDATION.stage())) {
+        Map<String, Object> validation = new LinkedHashMap<>();
+        StepCounts.details(step.getExecutionContext())
+            .forEach((key, value) -> validation.put(key, value));
+        validation.put("warnings", StepCounts.warnings(step.getExecutionContext()));
+        modelResults.put("validation", validation);
       }
     }
     RunManifest manifest =

@@ -90,6 +90,7 @@ class NightlyRunIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "ingest", 1L,
+                "validation", 1L,
                 "features", 1L,
                 "models", 1L,
                 "tiers", 1L,
@@ -108,7 +109,7 @@ class NightlyRunIT {
     assertThat(manifest.at("/row_counts/ingest/rows_in").asLong())
         .as("manifest counts per stage")
         .isEqualTo(16);
-    assertThat(manifest.at("/stage_seconds").size()).as("a time per stage").isEqualTo(6);
+    assertThat(manifest.at("/stage_seconds").size()).as("a time per stage").isEqualTo(7);
     assertThat(manifest.at("/model_results/bgnbd/r").asDouble()).isEqualTo(0.243);
     assertThat(manifest.at("/settings/time_zone").asText()).isEqualTo("Pacific/Auckland");
     assertThat(manifest.at("/inputs/transactions").size())
@@ -184,6 +185,7 @@ class NightlyRunIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "ingest", 1L,
+                "validation", 1L,
                 "features", 1L,
                 "models", 2L,
                 "tiers", 1L,

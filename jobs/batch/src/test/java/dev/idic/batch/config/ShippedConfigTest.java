@@ -14,6 +14,7 @@ import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
 import dev.idic.stages.settings.TierSettings;
+import dev.idic.stages.settings.ValidationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +69,10 @@ class ShippedConfigTest {
     assertThat(pipeline.tiers()).as("tiers").isEqualTo(TierSettings.DEFAULTS);
     assertThat(pipeline.models()).as("models").isEqualTo(ModelSettings.DEFAULTS);
     assertThat(pipeline.contact()).as("contact").isEqualTo(ContactSettings.DEFAULTS);
+    assertThat(pipeline.validation()).as("validation").isEqualTo(ValidationSettings.OFF);
     assertThat(pipeline.maxRejectRatio())
         .as("max_reject_ratio")
-        .isEqualTo(ValidationSection.DEFAULT_MAX_REJECT_RATIO);
+        .isEqualTo(RejectRatioSection.DEFAULT_MAX_REJECT_RATIO);
     assertThat(pipeline.timeUnit()).as("time_unit").isEqualTo(TimeSection.DEFAULT_TIME_UNIT);
     assertThat(pipeline.warehouse())
         .as("warehouse")
@@ -119,6 +121,7 @@ class ShippedConfigTest {
     assertThat(actual.tiers()).as("tiers").isEqualTo(expected.tiers());
     assertThat(actual.models()).as("models").isEqualTo(expected.models());
     assertThat(actual.contact()).as("contact").isEqualTo(expected.contact());
+    assertThat(actual.validation()).as("validation").isEqualTo(expected.validation());
   }
 
   @Test

@@ -110,6 +110,7 @@ class PostgresJobRepositoryIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "ingest", 1L,
+                "validation", 1L,
                 "features", 1L,
                 "models", 1L,
                 "tiers", 2L,

@@ -15,6 +15,7 @@ public class AllProbeStages {
         new ProbeStage(Dataflow.PUBLISH),
         new ProbeStage(Dataflow.INGEST),
         new ProbeStage(Dataflow.FEATURES),
+        new ProbeStage(Dataflow.VALIDATION),
         new ProbeStage(Dataflow.MODELS),
         new ProbeStage(Dataflow.TIERS),
         new ProbeStage(Dataflow.INTERACTIONS));

@@ -15,7 +15,10 @@ import static dev.idic.stages.contract.Tables.LIST_HIGH_VALUE_AT_RISK;
 import static dev.idic.stages.contract.Tables.LIST_TOP_20_PERCENT;
 import static dev.idic.stages.contract.Tables.LIST_VIP_KEY_OVERDUE;
 import static dev.idic.stages.contract.Tables.LOYALTY_SUMMARY;
+import static dev.idic.stages.contract.Tables.MODEL_CALIBRATION;
 import static dev.idic.stages.contract.Tables.MODEL_FIT;
+import static dev.idic.stages.contract.Tables.MODEL_TRACKING;
+import static dev.idic.stages.contract.Tables.MODEL_VALIDATION;
 import static dev.idic.stages.contract.Tables.QUARANTINE;
 import static dev.idic.stages.contract.Tables.TRANSACTIONS_ACCEPTED;
 import static dev.idic.stages.contract.Tables.WALLET_ESTIMATES_ACCEPTED;
@@ -46,6 +49,15 @@ public final class Dataflow {
               WALLET_ESTIMATES_ACCEPTED,
               QUARANTINE,
               EXCLUDED);
+
+  /**
+   * The holdout backtest works from the accepted transactions alone, so it runs right after ingest
+   * and a failed quality gate stops the night before the expensive stages.
+   */
+  public static final StageIo VALIDATION =
+      StageIo.of("validation")
+          .reads(TRANSACTIONS_ACCEPTED)
+          .writes(MODEL_VALIDATION, MODEL_TRACKING, MODEL_CALIBRATION);
 
   public static final StageIo FEATURES =
       StageIo.of("features").reads(TRANSACTIONS_ACCEPTED).writes(CUSTOMER_FEATURES);
@@ -84,7 +96,7 @@ public final class Dataflow {
           .readsIfStaged(
               Stream.concat(
                       Stream.of(CUSTOMER_SCORES, CUSTOMER_ENGAGEMENT),
-                      Stream.of(INGEST, MODELS, INTERACTIONS)
+                      Stream.of(INGEST, VALIDATION, MODELS, INTERACTIONS)
                           .flatMap(io -> io.writes().stream())
                           .filter(Table::published))
                   .toArray(Table[]::new))
@@ -92,7 +104,7 @@ public final class Dataflow {
 
   /** The stages of the production night, in the order {@link #order} gives them. */
   public static final List<StageIo> NIGHT =
-      List.of(INGEST, FEATURES, MODELS, TIERS, INTERACTIONS, PUBLISH);
+      List.of(INGEST, VALIDATION, FEATURES, MODELS, TIERS, INTERACTIONS, PUBLISH);
 
   private Dataflow() {}
 

@@ -17,7 +17,12 @@ public enum ExitCode {
   ENVIRONMENT(
       5,
       "the job repository, the work folder or the warehouse is unusable (unreachable, wrong"
-          + " credentials, not writable)");
+          + " credentials, not writable)"),
+  QUALITY_GATE_FAILED(
+      6,
+      "model quality gate failed: the holdout backtest's error is above `validation.max_abs_error`"
+          + " or the purchase model's fit is degenerate; nothing was published, the validation"
+          + " tables are kept in the staging folder the message names");
 
   private final int code;
   private final String meaning;

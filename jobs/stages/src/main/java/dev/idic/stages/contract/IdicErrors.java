@@ -48,6 +48,14 @@ public final class IdicErrors {
   }
 
   /**
+   * The night's models failed the holdout backtest's quality gate: nothing is published, and a
+   * rerun of the same data fails the same way until the threshold or the data changes.
+   */
+  public static IdicException qualityGateFailed(String where, String problem, String fix) {
+    return of(ExitCode.QUALITY_GATE_FAILED, where, problem, fix, null);
+  }
+
+  /**
    * A run that failed for a reason a rerun can get past (or a bug): the same command restarts the
    * run at its failed step.
    */

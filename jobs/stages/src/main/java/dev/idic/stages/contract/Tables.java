@@ -22,6 +22,10 @@ public final class Tables {
   public static final Table QUARANTINE = Table.output("quarantine", PARQUET);
   public static final Table EXCLUDED = Table.output("excluded", PARQUET);
 
+  public static final Table MODEL_VALIDATION = Table.output("model_validation", PARQUET);
+  public static final Table MODEL_TRACKING = Table.output("model_tracking", PARQUET);
+  public static final Table MODEL_CALIBRATION = Table.output("model_calibration", PARQUET);
+
   public static final Table CUSTOMER_FEATURES = Table.output("customer_features", STAGED_ONLY);
   public static final Table CUSTOMER_SCORES = Table.output("customer_scores", STAGED_ONLY);
   public static final Table MODEL_FIT = Table.output("model_fit", PARQUET);

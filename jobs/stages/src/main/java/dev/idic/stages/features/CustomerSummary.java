@@ -60,22 +60,32 @@ public final class CustomerSummary {
         timeUnit);
   }
 
-  /** One row per customer with any transaction: aggregates of its days. */
-  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF) {
+  /**
+   * One row per customer and local day with a transaction: {@code day_value} (net, whole cents),
+   * {@code is_purchase_day} (at least one non-negative line), {@code lines}, {@code day_gross} and
+   * {@code day_returned} (cents). The one statement of the purchase-day rule; the holdout backtest
+   * counts its purchases with it too.
+   */
+  public static Dataset<Row> days(Dataset<Row> transactionsDF) {
     // Sums are of whole cents (amounts are decimal(18,2) by contract) until the end: exact, so the
     // result does not depend on the order Spark adds partial sums in and reruns give the same
     // bytes, and long sums are several times faster than decimal ones.
     Column cents = col("amount").multiply(100).cast("long");
     Column zero = lit(0L);
-    Dataset<Row> daysDF =
-        transactionsDF
-            .groupBy(col("customer_id"), col("purchase_date"))
-            .agg(
-                sum(cents).as("day_value"),
-                max(cents.geq(0)).as("is_purchase_day"),
-                count(lit(1)).as("lines"),
-                sum(when(cents.gt(0), cents).otherwise(zero)).as("day_gross"),
-                sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"));
+    return transactionsDF
+        .groupBy(col("customer_id"), col("purchase_date"))
+        .agg(
+            sum(cents).as("day_value"),
+            max(cents.geq(0)).as("is_purchase_day"),
+            count(lit(1)).as("lines"),
+            sum(when(cents.gt(0), cents).otherwise(zero)).as("day_gross"),
+            sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"));
+  }
+
+  /** One row per customer with any transaction: aggregates of its days. */
+  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF) {
+    Column zero = lit(0L);
+    Dataset<Row> daysDF = days(transactionsDF);
 
     Column purchaseDay = col("is_purchase_day");
     return daysDF

@@ -20,7 +20,10 @@ public final class ModelFitTable {
 
   private ModelFitTable() {}
 
-  /** Rows of the table; a standard error that does not exist (singular Hessian) is null. */
+  /**
+   * Rows of the table; a standard error that does not exist (singular Hessian) is null, and so is
+   * the warning of a fit without any.
+   */
   public static List<Row> rows(List<ModelFit<?>> fits, TimeUnit timeUnit) {
     List<Row> rows = new ArrayList<>();
     for (ModelFit<?> fit : fits) {
@@ -40,7 +43,8 @@ public final class ModelFitTable {
                 fit.atBoundary(),
                 fit.fitSeconds(),
                 fit.penalizer(),
-                timeUnit.name().toLowerCase(Locale.ROOT)));
+                timeUnit.name().toLowerCase(Locale.ROOT),
+                fit.warnings().isEmpty() ? null : String.join("; ", fit.warnings())));
       }
     }
     return rows;

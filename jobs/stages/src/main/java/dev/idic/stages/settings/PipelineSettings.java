@@ -18,6 +18,7 @@ import java.time.ZoneId;
  * @param tiers value tier settings
  * @param models model settings
  * @param contact contact cadence per tier and the interaction analytics' rules
+ * @param validation the nightly holdout backtest and its quality gate
  */
 public record PipelineSettings(
     ZoneId timeZone,
@@ -31,4 +32,5 @@ public record PipelineSettings(
     RfmSettings rfm,
     TierSettings tiers,
     ModelSettings models,
-    ContactSettings contact) {}
+    ContactSettings contact,
+    ValidationSettings validation) {}

@@ -9,6 +9,7 @@ import dev.idic.stages.interactions.InteractionsStage;
 import dev.idic.stages.models.ModelsStage;
 import dev.idic.stages.publish.PublishStage;
 import dev.idic.stages.tiers.TiersStage;
+import dev.idic.stages.validation.ValidationStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ class DataflowTest {
   private static final List<Stage> NIGHT =
       List.of(
           new IngestStage(),
+          new ValidationStage(),
           new FeaturesStage(),
           new ModelsStage(),
           new TiersStage(),
@@ -39,8 +41,14 @@ class DataflowTest {
     List<Stage> shuffled = new ArrayList<>(NIGHT);
     Collections.reverse(shuffled);
 
-    assertThat(Dataflow.order(shuffled).stream().map(Stage::name))
+    List<String> order = Dataflow.order(shuffled).stream().map(Stage::name).toList();
+
+    assertThat(order.stream().filter(name -> !name.equals("validation")))
         .containsExactly("ingest", "features", "models", "tiers", "interactions", "publish");
+    assertThat(order.indexOf("validation"))
+        .as("the backtest needs only the accepted transactions and must precede publish")
+        .isGreaterThan(order.indexOf("ingest"))
+        .isLessThan(order.indexOf("publish"));
   }
 
   @Test

@@ -105,7 +105,8 @@ class IngestDuplicateKeysTest {
             base.rfm(),
             base.tiers(),
             base.models(),
-            base.contact()),
+            base.contact(),
+            base.validation()),
         AS_OF);
   }
 }

@@ -247,7 +247,8 @@ class IngestQuarantineTest {
             base.rfm(),
             base.tiers(),
             base.models(),
-            base.contact());
+            base.contact(),
+            base.validation());
     return TestRuns.context(settings, AS_OF);
   }
 

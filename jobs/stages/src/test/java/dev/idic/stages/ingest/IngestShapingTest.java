@@ -194,7 +194,8 @@ class IngestShapingTest {
             base.rfm(),
             base.tiers(),
             base.models(),
-            base.contact()),
+            base.contact(),
+            base.validation()),
         AS_OF);
   }
 

@@ -124,7 +124,8 @@ class InteractionsStageIT {
             RfmSettings.quintiles(),
             TierSettings.defaults(),
             ModelSettings.defaults(),
-            dev.idic.stages.settings.ContactSettings.defaults());
+            dev.idic.stages.settings.ContactSettings.defaults(),
+            dev.idic.stages.settings.ValidationSettings.OFF);
     return new RunContext(LocalSpark.session(), D, settings, new RunPaths(root, D));
   }
 

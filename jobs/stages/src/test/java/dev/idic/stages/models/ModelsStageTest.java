@@ -219,6 +219,19 @@ class ModelsStageTest {
         .as("without failOnNonConvergence the problem is a warning")
         .anyMatch(w -> w.startsWith("bgnbd: "));
     assertThat(report.details()).as("boundary recorded").containsEntry("bgnbd.at_boundary", true);
+    List<Row> fitRows =
+        spark
+            .read()
+            .parquet(failing.paths().staged(Tables.MODEL_FIT))
+            .where("model = 'bgnbd'")
+            .collectAsList();
+    assertThat(fitRows)
+        .as("model_fit says why, in plain words, on every row of the model")
+        .isNotEmpty()
+        .allSatisfy(
+            row ->
+                assertThat(row.<String>getAs("warning"))
+                    .containsAnyOf("ran off towards", "Hessian is not positive definite"));
   }
 
   @Test
@@ -287,7 +300,8 @@ class ModelsStageTest {
             RfmSettings.quintiles(),
             TierSettings.defaults(),
             models,
-            dev.idic.stages.settings.ContactSettings.defaults());
+            dev.idic.stages.settings.ContactSettings.defaults(),
+            dev.idic.stages.settings.ValidationSettings.OFF);
     return new RunContext(spark, AS_OF, settings, new RunPaths(settings.warehouse(), AS_OF));
   }
 }

@@ -47,7 +47,8 @@ class RunManifestTest {
             RfmSettings.quintiles(),
             TierSettings.defaults(),
             ModelSettings.defaults(),
-            dev.idic.stages.settings.ContactSettings.defaults());
+            dev.idic.stages.settings.ContactSettings.defaults(),
+            dev.idic.stages.settings.ValidationSettings.OFF);
     RunManifest manifest =
         new RunManifest(
             LocalDate.of(2026, 11, 22),

@@ -9,6 +9,7 @@ import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
 import dev.idic.stages.settings.TierSettings;
 import dev.idic.stages.settings.TimeUnit;
+import dev.idic.stages.settings.ValidationSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,7 +60,8 @@ public final class TestRuns {
         RfmSettings.quintiles(),
         tiers,
         ModelSettings.defaults(),
-        ContactSettings.defaults());
+        ContactSettings.defaults(),
+        ValidationSettings.OFF);
   }
 
   public static RunContext context(PipelineSettings settings, LocalDate asOf) {
@@ -76,5 +78,23 @@ public final class TestRuns {
             warehouse,
             new TierSettings(TierSettings.TierBasis.HISTORICAL_SPEND, 0.05, 0.15, 0.50)),
         asOf);
+  }
+
+  /** The same settings with the holdout backtest set. */
+  public static PipelineSettings withValidation(PipelineSettings s, ValidationSettings validation) {
+    return new PipelineSettings(
+        s.timeZone(),
+        s.timeUnit(),
+        s.warehouse(),
+        s.transactions(),
+        s.interactions(),
+        s.customers(),
+        s.walletEstimates(),
+        s.maxRejectRatio(),
+        s.rfm(),
+        s.tiers(),
+        s.models(),
+        s.contact(),
+        validation);
   }
 }
