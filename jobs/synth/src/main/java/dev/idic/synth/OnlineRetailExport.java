@@ -69,6 +69,7 @@ public final class OnlineRetailExport {
 
   private static final double CANCELLATION_SHARE = 0.08;
   private static final double ZERO_PRICE_SHARE = 0.03;
+  private static final double CORRECTION_SHARE = 0.005;
 
   private static final Product[] PRODUCTS = {
     new Product("85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "2.55"),
@@ -204,6 +205,10 @@ public final class OnlineRetailExport {
       int quantity = draws.chance(0.5) ? draws.between(1, 6) : draws.pick(new Integer[] {12, 24});
       // The first line is always paid for, so every sale keeps at least one accepted product line.
       String price = i > 0 && draws.chance(ZERO_PRICE_SHARE) ? "0.00" : product.unitPrice();
+      // A few sale lines correct a miscount with a negative quantity, outside any cancellation.
+      if (i > 0 && draws.chance(CORRECTION_SHARE)) {
+        quantity = -draws.between(1, 3);
+      }
       lines.add(new Line(product, quantity, price));
     }
     if (draws.chance(0.06)) {
@@ -222,6 +227,9 @@ public final class OnlineRetailExport {
   private static Invoice cancellation(Draws draws, Invoice sale, LocalDateTime at) {
     List<Line> lines = new ArrayList<>();
     for (Line line : sale.lines()) {
+      if (line.quantity() < 0) {
+        continue;
+      }
       if (lines.isEmpty() || draws.chance(0.4)) {
         lines.add(new Line(line.product(), -draws.between(1, line.quantity()), line.unitPrice()));
       }
