@@ -16,7 +16,8 @@ final class Draws {
     PROFILE(3),
     DEFECTS(4),
     WALLET(5),
-    INTERACTION_DEFECTS(6);
+    INTERACTION_DEFECTS(6),
+    RETAIL(7);
 
     private final long salt;
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,8 +35,11 @@ final class ExpectedCustomers {
 
   private ExpectedCustomers() {}
 
+  /** One transaction of the pipeline's contract; a negative amount is a return. */
+  record Transaction(String customerId, Instant ts, BigDecimal amount) {}
+
   static Map<String, Customer> fromCsvFolder(Path folder, ZoneId zone, LocalDate asOf) {
-    Map<String, TreeMap<LocalDate, BigDecimal[]>> days = new HashMap<>();
+    List<Transaction> transactions = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
         List<String> lines = Files.readAllLines(file);
@@ -45,22 +49,34 @@ final class ExpectedCustomers {
         int amount = header.indexOf("amount");
         for (String line : lines.subList(1, lines.size())) {
           String[] f = line.split(",", -1);
-          LocalDate day = OffsetDateTime.parse(f[ts]).atZoneSameInstant(zone).toLocalDate();
-          if (day.isAfter(asOf)) {
-            continue;
-          }
-          BigDecimal value = new BigDecimal(f[amount]);
-          BigDecimal[] sums =
-              days.computeIfAbsent(f[id], k -> new TreeMap<>())
-                  .computeIfAbsent(day, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-          sums[0] = sums[0].add(value);
-          if (value.signum() >= 0) {
-            sums[1] = BigDecimal.ONE;
-          }
+          transactions.add(
+              new Transaction(
+                  f[id], OffsetDateTime.parse(f[ts]).toInstant(), new BigDecimal(f[amount])));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return fromTransactions(transactions, zone, asOf);
+  }
+
+  /** Transactions after the as-of date (in {@code zone}) are left out, as the pipeline does. */
+  static Map<String, Customer> fromTransactions(
+      List<Transaction> transactions, ZoneId zone, LocalDate asOf) {
+    Map<String, TreeMap<LocalDate, BigDecimal[]>> days = new HashMap<>();
+    for (Transaction transaction : transactions) {
+      LocalDate day = transaction.ts().atZone(zone).toLocalDate();
+      if (day.isAfter(asOf)) {
+        continue;
+      }
+      BigDecimal value = transaction.amount();
+      BigDecimal[] sums =
+          days.computeIfAbsent(transaction.customerId(), k -> new TreeMap<>())
+              .computeIfAbsent(day, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      sums[0] = sums[0].add(value);
+      if (value.signum() >= 0) {
+        sums[1] = BigDecimal.ONE;
+      }
     }
     Map<String, Customer> customers = new HashMap<>();
     days.forEach(
