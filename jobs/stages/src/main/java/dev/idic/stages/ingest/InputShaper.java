@@ -17,8 +17,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.IntegralType;
+import org.apache.spark.sql.types.StringType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Applies an input's {@link InputShaping} to its raw rows before they are judged: the derived
@@ -105,16 +111,16 @@ final class InputShaper {
       throw IdicErrors.invalidConfiguration(
           rule.origin(),
           "'" + rule.sql() + "' is not a condition: it gives a " + type.simpleString(),
-          "write a comparison that is true for the rows to exclude, for example UnitPrice <= 0");
+          "write a comparison that is true for the rows to exclude, for example UnitPrice <= 0.0");
     }
     return condition;
   }
 
   private static Column analysed(Dataset<Row> inputDF, NamedExpression named) {
     Column column = expr(named.sql());
+    LogicalPlan analysed;
     try {
-      inputDF.select(column).schema();
-      return column;
+      analysed = inputDF.select(column).queryExecution().analyzed();
     } catch (Exception e) {
       // Spark's AnalysisException is checked to Java, though Scala throws it anywhere.
       throw IdicErrors.invalidConfiguration(
@@ -126,6 +132,32 @@ final class InputShaper {
               + "). Columns found: "
               + RowValidator.sourceColumns(inputDF),
           "use the input's own column names (quote names with spaces in backticks)");
+    }
+    for (Expression expression : CollectionConverters.asJava(analysed.expressions())) {
+      requireNoTruncatingCast(expression, named);
+    }
+    return column;
+  }
+
+  /**
+   * Source columns are text, and Spark compares text with a whole number by reading the text as a
+   * whole number: '0.50' &lt;= 0 is true. Such a rule would silently exclude real sales.
+   */
+  private static void requireNoTruncatingCast(Expression expression, NamedExpression named) {
+    if (expression instanceof Cast cast
+        && cast.child().dataType() instanceof StringType
+        && cast.dataType() instanceof IntegralType) {
+      throw IdicErrors.invalidConfiguration(
+          named.origin(),
+          "'"
+              + named.sql()
+              + "' compares or computes text with a whole number, so Spark would read a value"
+              + " such as '0.50' as 0",
+          "write the number with a decimal point (UnitPrice <= 0.0), or cast the column:"
+              + " CAST(UnitPrice AS DECIMAL(18,4)) <= 0");
+    }
+    for (Expression child : CollectionConverters.asJava(expression.children())) {
+      requireNoTruncatingCast(child, named);
     }
   }
 

@@ -145,6 +145,22 @@ class IngestShapingTest {
         .hasMessageContaining("is not a condition");
   }
 
+  @Test
+  void aRuleThatWouldReadPricesAsWholeNumbersIsRefused() throws IOException {
+    InputShaping truncating =
+        new InputShaping(
+            Grain.LINE,
+            List.of(new NamedExpression("amount", "Quantity * UnitPrice", "derive.amount")),
+            List.of(new NamedExpression("zero_price", "UnitPrice <= 0", "exclude.zero_price")),
+            Returns.NET,
+            MissingCustomer.QUARANTINE);
+    assertThatThrownBy(() -> new IngestStage().run(context(truncating)))
+        .isInstanceOf(IdicException.class)
+        .hasMessageContaining("exclude.zero_price")
+        .hasMessageContaining("'0.50' as 0")
+        .hasMessageContaining("UnitPrice <= 0.0");
+  }
+
   private static InputShaping shaping(Returns returns) {
     return new InputShaping(
         Grain.LINE,
@@ -152,7 +168,7 @@ class IngestShapingTest {
         List.of(
             new NamedExpression("cancelled", "InvoiceNo LIKE 'C%'", "exclude.cancelled"),
             new NamedExpression("non_product", "StockCode IN ('POST', 'DOT')", "exclude.np"),
-            new NamedExpression("zero_price", "UnitPrice <= 0", "exclude.zero_price")),
+            new NamedExpression("zero_price", "UnitPrice <= 0.0", "exclude.zero_price")),
         returns,
         MissingCustomer.EXCLUDE);
   }
