@@ -84,10 +84,9 @@ public final class ModelsStage implements Stage {
       RunContext context, FittedModels fits, ModelSettings settings) {
     List<String> warnings = new ArrayList<>();
     for (ModelFit<?> fit : fits.all()) {
-      if (fit.usable()) {
-        continue;
-      }
-      if (settings.failOnNonConvergence()) {
+      // A usable fit may still be degenerate (P(alive) nearly constant, say): its warnings are
+      // reported too, for the console, the manifest and the quality gate.
+      if (!fit.usable() && settings.failOnNonConvergence()) {
         try {
           fit.requireUsable();
         } catch (ModelFitException e) {
