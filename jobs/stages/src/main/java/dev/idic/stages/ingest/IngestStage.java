@@ -44,10 +44,11 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads every configured input, validates it against its contract and stages two tables per input:
- * {@code <input>_accepted} and its share of {@code quarantine}. Every row read ends up in exactly
- * one of them; the stage checks that on the written tables and fails the run when an input's
- * quarantined share exceeds the configured reject ratio.
+ * Reads every configured input, shapes it as configured ({@link InputShaper}: derived columns,
+ * exclusion rules, order lines) and validates it against its contract, staging per input {@code
+ * <input>_accepted} and its shares of {@code excluded} and {@code quarantine}. Every record read
+ * ends up in exactly one of them; the stage checks that on the written tables and refuses the night
+ * when an input's quarantined share exceeds the configured reject ratio.
  */
 public final class IngestStage implements Stage {
 
