@@ -143,7 +143,8 @@ public final class IngestStage implements Stage {
             .read()
             .parquet(tables.pathToWrite(Tables.QUARANTINE))
             .filter(col("input").equalTo(inputName));
-    long quarantined = quarantinedDF.count();
+    Map<String, RejectedInput.Reason> reasons = reasons(quarantinedDF);
+    long quarantined = reasons.values().stream().mapToLong(RejectedInput.Reason::records).sum();
     if (judged.records() != accepted + quarantined) {
       throw new IllegalStateException(
           inputName
@@ -165,7 +166,7 @@ public final class IngestStage implements Stage {
               + source.path()
               + " has no data rows: check the path, or the header and format settings");
     }
-    return new IngestResult(rowsIn, accepted, quarantined, reasons(quarantinedDF), excluded);
+    return new IngestResult(rowsIn, accepted, quarantined, reasons, excluded);
   }
 
   /** Judges rows that are transactions and writes their accepted and quarantined shares. */
@@ -254,7 +255,9 @@ public final class IngestStage implements Stage {
         tables,
         quarantineRows(inputName, linesDF.where(col(RowValidator.REASON).isNotNull())),
         firstQuarantine);
-    return new Judged(linesDF.count(), acceptedLinesDF.count());
+    Row counted =
+        linesDF.agg(count(lit(1)), count(when(col(RowValidator.REASON).isNull(), 1))).first();
+    return new Judged(counted.getLong(0), counted.getLong(1));
   }
 
   /** Records judged (not excluded) and how many of them were accepted. */
