@@ -74,7 +74,8 @@ public final class Dataflow {
   public static final StageIo INTERACTIONS =
       StageIo.of("interactions")
           .reads(CUSTOMER_TIERS, CUSTOMER_FEATURES, TRANSACTIONS_ACCEPTED)
-          .readsIfStaged(INTERACTIONS_ACCEPTED, CUSTOMER_SCORES, WALLET_ESTIMATES_ACCEPTED)
+          .readsIfStaged(
+              INTERACTIONS_ACCEPTED, CUSTOMER_SCORES, MODEL_FIT, WALLET_ESTIMATES_ACCEPTED)
           .writes(
               CUSTOMER_ENGAGEMENT,
               CONTACT_PLAN,

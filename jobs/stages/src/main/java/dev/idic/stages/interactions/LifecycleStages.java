@@ -30,8 +30,9 @@ import org.apache.spark.sql.Row;
  *
  * <p>The expected gap is the customer's own mean inter-purchase time, (last - first purchase day) /
  * frequency, or the churn period for a customer with a single purchase day. The gap rule applies
- * when there is no P(alive) and also to single-purchase-day customers: under BG/NBD their P(alive)
- * is 1 by construction and says nothing about them.
+ * when there is no P(alive) (no model ran, or its fit was degenerate: {@link TrustedPAlive}) and
+ * also to single-purchase-day customers: under BG/NBD their P(alive) is 1 by construction and says
+ * nothing about them.
  *
  * <p>Adds {@code mean_inter_purchase_days} (double, null with a single purchase day), {@code
  * lifecycle_stage} and {@code lifecycle_reason} (plain language). Needs: p_alive (nullable),

@@ -73,7 +73,7 @@ final class StagedInputs {
         tables.read(Tables.CUSTOMER_FEATURES),
         tables.read(Tables.TRANSACTIONS_ACCEPTED),
         interactionsDF,
-        scoresDF,
+        TrustedPAlive.of(scoresDF, tables.readIfStaged(Tables.MODEL_FIT), warnings),
         walletDF);
   }
 

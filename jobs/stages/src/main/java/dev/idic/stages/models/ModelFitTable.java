@@ -44,7 +44,8 @@ public final class ModelFitTable {
                 fit.fitSeconds(),
                 fit.penalizer(),
                 timeUnit.name().toLowerCase(Locale.ROOT),
-                fit.warnings().isEmpty() ? null : String.join("; ", fit.warnings())));
+                fit.warnings().isEmpty() ? null : String.join("; ", fit.warnings()),
+                fit.degenerate()));
       }
     }
     return rows;

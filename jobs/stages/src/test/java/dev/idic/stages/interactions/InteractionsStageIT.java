@@ -109,6 +109,70 @@ class InteractionsStageIT {
         .isEqualTo(2L);
   }
 
+  @Test
+  void aDegeneratePurchaseFitsPAliveIsSetAsideForThePurchaseGapRules(@TempDir Path warehouse)
+      throws IOException {
+    RunContext context = context(warehouse);
+    stageRequiredInputs(context);
+    stage(
+        context,
+        Tables.CUSTOMER_SCORES,
+        frame(
+            "customer_id string, p_alive double",
+            new Object[] {"v", 0.41},
+            new Object[] {"k", 0.95},
+            new Object[] {"r", 0.9},
+            new Object[] {"s1", 1.0},
+            new Object[] {"s2", 0.97}));
+    stage(
+        context,
+        Tables.MODEL_FIT,
+        frame(
+            "model string, warning string, degenerate boolean",
+            new Object[] {"bgnbd", "P(alive) is nearly constant", true},
+            new Object[] {"gamma_gamma", null, false}));
+
+    StageReport report = stage.run(context);
+
+    assertThat(report.warnings())
+        .as("says which fit was set aside, why, and what judges instead")
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("bgnbd fit is degenerate (P(alive) is nearly constant)")
+                    .contains("mean gap between purchases"));
+    Row v = byCustomer(read(context, Tables.CUSTOMER_ENGAGEMENT), "v");
+    // v's P(alive) 0.41 would put it in decline; by its gaps (121 days idle against a mean gap of
+    // 391 days) it is not.
+    assertThat(v.<String>getAs("lifecycle_stage")).isNotEqualTo("decline");
+    assertThat(v.<String>getAs("lifecycle_reason")).doesNotContain("P(alive)");
+    assertThat(read(context, Tables.LIST_HIGH_VALUE_AT_RISK).count()).isZero();
+  }
+
+  @Test
+  void aHealthyPurchaseFitsPAliveIsUsed(@TempDir Path warehouse) throws IOException {
+    RunContext context = context(warehouse);
+    stageRequiredInputs(context);
+    stage(
+        context,
+        Tables.CUSTOMER_SCORES,
+        frame("customer_id string, p_alive double", new Object[] {"v", 0.41}));
+    stage(
+        context,
+        Tables.MODEL_FIT,
+        frame(
+            "model string, warning string, degenerate boolean",
+            new Object[] {"bgnbd", null, false}));
+
+    StageReport report = stage.run(context);
+
+    assertThat(report.warnings()).noneMatch(w -> w.contains("degenerate"));
+    assertThat(
+            byCustomer(read(context, Tables.CUSTOMER_ENGAGEMENT), "v")
+                .<String>getAs("lifecycle_stage"))
+        .isEqualTo("decline");
+  }
+
   private static RunContext context(Path warehouse) {
     String root = warehouse.toUri().toString();
     PipelineSettings settings =
