@@ -19,7 +19,8 @@ final class ModelsSection extends Section<RawConfig.Models, ModelSettings> {
             orDefault(raw.horizonMonths(), defaults.horizonMonths()),
             orDefault(raw.discountRateMonthly(), defaults.discountRateMonthly()),
             orDefault(raw.penalizer(), defaults.penalizer()),
-            orDefault(raw.failOnNonConvergence(), defaults.failOnNonConvergence()));
+            orDefault(raw.failOnNonConvergence(), defaults.failOnNonConvergence()),
+            orDefault(raw.maxFitSeconds(), defaults.maxFitSeconds()));
     if (models.horizonMonths() < 1) {
       throw context.invalid(
           "models.horizon_months",
@@ -30,6 +31,12 @@ final class ModelsSection extends Section<RawConfig.Models, ModelSettings> {
     if (models.penalizer() < 0) {
       throw context.invalid(
           "models.penalizer", "must not be negative, got " + models.penalizer(), "use 0 or more");
+    }
+    if (!(models.maxFitSeconds() > 0)) {
+      throw context.invalid(
+          "models.max_fit_seconds",
+          "must be above 0, got " + models.maxFitSeconds(),
+          "use a number of seconds such as 300");
     }
     return models;
   }

@@ -53,7 +53,8 @@ record RawConfig(
       Integer horizonMonths,
       Double discountRateMonthly,
       Double penalizer,
-      Boolean failOnNonConvergence) {}
+      Boolean failOnNonConvergence,
+      Double maxFitSeconds) {}
 
   record Contact(Cadences cadence, Double complaintSlaHours, Integer churnPeriodDays) {}
 

@@ -127,6 +127,7 @@ class ConfigLoaderTest {
               discount_rate_monthly: 0.02
               penalizer: 0.001
               fail_on_non_convergence: false
+              max_fit_seconds: 60
             spark:
               master: spark://host:7077
               conf: {spark.executor.memory: 2g, spark.sql.shuffle.partitions: 16}
@@ -152,6 +153,7 @@ class ConfigLoaderTest {
     assertThat(pipeline.models().purchaseModel()).isEqualTo(PurchaseModel.PARETO_NBD);
     assertThat(pipeline.models().horizonMonths()).isEqualTo(6);
     assertThat(pipeline.models().failOnNonConvergence()).isFalse();
+    assertThat(pipeline.models().maxFitSeconds()).isEqualTo(60.0);
     assertThat(config.spark().conf())
         .containsEntry("spark.executor.memory", "2g")
         .as("numbers are taken as Spark conf text")
@@ -242,6 +244,9 @@ class ConfigLoaderTest {
         .as("a fraction is not silently truncated to a whole number")
         .contains("models.horizon_months")
         .contains("whole number");
+    assertThat(errorOf(MINIMAL + "models: {max_fit_seconds: 0}\n"))
+        .contains("models.max_fit_seconds")
+        .contains("must be above 0, got 0.0");
     assertThat(errorOf(MINIMAL + "tiers: [a, b]\n"))
         .contains("at tiers")
         .contains("expected a mapping");

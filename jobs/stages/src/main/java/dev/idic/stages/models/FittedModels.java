@@ -40,7 +40,8 @@ public record FittedModels(
           row.getLong(row.fieldIndex("customers")));
     }
     PurchasePatterns patterns = builder.build();
-    FitOptions purchaseOptions = FitOptions.defaults().withPenalizer(settings.penalizer());
+    FitOptions options = FitOptions.defaults().withMaxSeconds(settings.maxFitSeconds());
+    FitOptions purchaseOptions = options.withPenalizer(settings.penalizer());
     ModelFit<? extends PurchaseModel> purchase =
         switch (settings.purchaseModel()) {
           case BGNBD -> BgNbdFitter.fit(patterns, purchaseOptions);
@@ -59,7 +60,7 @@ public record FittedModels(
     }
     // Spend is in currency, not time: the purchase model's penalizer would distort it.
     ModelFit<GammaGammaModel> spend =
-        GammaGammaFitter.fit(SpendPatterns.of(frequency, meanValue, weight), FitOptions.defaults());
+        GammaGammaFitter.fit(SpendPatterns.of(frequency, meanValue, weight), options);
     return new FittedModels(purchase, spend);
   }
 

@@ -43,7 +43,7 @@ public final class ModelsStage implements Stage {
     long excludedRepeatBuyers = ModelInputs.excludedRepeatBuyers(featuresDF).count();
     ModelsInputCheck.requireFittable(
         context, purchasePatterns, spendPatterns, excludedRepeatBuyers);
-    FittedModels fits = FittedModels.fit(purchasePatterns, spendPatterns, settings);
+    FittedModels fits = fit(context, purchasePatterns, spendPatterns, settings);
     List<String> warnings = checkFits(context, fits, settings);
     if (excludedRepeatBuyers > 0) {
       warnings.add(
@@ -70,6 +70,27 @@ public final class ModelsStage implements Stage {
     counts.put("repeat_buyers_excluded", excludedRepeatBuyers);
     counts.put("scored", scored);
     return new StageReport(counts, details(fits), warnings);
+  }
+
+  /**
+   * Fits the models; a fit that runs out of its time budget rejects the input like a fit that does
+   * not converge: a rerun gives the optimizer the same data and the same budget.
+   */
+  private static FittedModels fit(
+      RunContext context,
+      List<Row> purchasePatterns,
+      List<Row> spendPatterns,
+      ModelSettings settings) {
+    try {
+      return FittedModels.fit(purchasePatterns, spendPatterns, settings);
+    } catch (ModelFitException e) {
+      throw IdicErrors.inputRejected(
+          ModelsInputCheck.where(context, "fits"),
+          e.getMessage(),
+          "a rerun would stall the same way: change models.penalizer or models.purchase_model as"
+              + " suggested",
+          e);
+    }
   }
 
   /** Periods of the model time unit per month, as lifetimes uses them for CLV. */

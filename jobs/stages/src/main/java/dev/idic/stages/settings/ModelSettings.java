@@ -1,5 +1,7 @@
 package dev.idic.stages.settings;
 
+import dev.idic.model.FitOptions;
+
 /**
  * The purchase and spend models of the models stage.
  *
@@ -10,20 +12,22 @@ package dev.idic.stages.settings;
  *     lifetimes: mean negative log-likelihood + penalizer times the sum of squared parameters), 0
  *     for plain maximum likelihood
  * @param failOnNonConvergence fail the run when a fit does not converge (else warn in the manifest)
+ * @param maxFitSeconds wall-time budget of each fit; a fit that runs out of it rejects the input
  */
 public record ModelSettings(
     PurchaseModel purchaseModel,
     int horizonMonths,
     double discountRateMonthly,
     double penalizer,
-    boolean failOnNonConvergence) {
+    boolean failOnNonConvergence,
+    double maxFitSeconds) {
 
   /**
-   * BG/NBD, 12 months, 1% a month, no penalty, failing on non-convergence: the one statement of
-   * these defaults ({@code conf/idic.yaml} is tested against it).
+   * BG/NBD, 12 months, 1% a month, no penalty, failing on non-convergence, 300 s per fit: the one
+   * statement of these defaults ({@code conf/idic.yaml} is tested against it).
    */
   public static final ModelSettings DEFAULTS =
-      new ModelSettings(PurchaseModel.BGNBD, 12, 0.01, 0.0, true);
+      new ModelSettings(PurchaseModel.BGNBD, 12, 0.01, 0.0, true, FitOptions.DEFAULT_MAX_SECONDS);
 
   public static ModelSettings defaults() {
     return DEFAULTS;

@@ -71,6 +71,11 @@ public record HoldoutFits(
 
   private static ModelSettings withModel(ModelSettings s, ModelSettings.PurchaseModel model) {
     return new ModelSettings(
-        model, s.horizonMonths(), s.discountRateMonthly(), s.penalizer(), s.failOnNonConvergence());
+        model,
+        s.horizonMonths(),
+        s.discountRateMonthly(),
+        s.penalizer(),
+        s.failOnNonConvergence(),
+        s.maxFitSeconds());
   }
 }

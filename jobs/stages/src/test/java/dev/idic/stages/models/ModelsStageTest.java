@@ -235,6 +235,27 @@ class ModelsStageTest {
   }
 
   @Test
+  void aFitPastItsTimeBudgetRejectsTheInputNamingTheBudget(@TempDir Path warehouse) {
+    // A budget of one nanosecond is spent by the first evaluation: deterministic, no timing.
+    RunContext context =
+        context(
+            warehouse,
+            new ModelSettings(ModelSettings.PurchaseModel.BGNBD, 12, 0.01, 0, true, 1e-9));
+    cdnowFeaturesDF()
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(context.paths().staged(Tables.CUSTOMER_FEATURES));
+
+    assertThatThrownBy(() -> new ModelsStage().run(context))
+        .as("a rerun would stall the same way: exit 3, not 1")
+        .isInstanceOf(IdicException.class)
+        .hasMessageContaining("bgnbd fit ran out of its time budget of 1.0E-9 s")
+        .hasMessageContaining("models.penalizer")
+        .extracting(e -> ((IdicException) e).exitCode())
+        .isEqualTo(ExitCode.INPUT_REJECTED);
+  }
+
+  @Test
   void noRepeatBuyersRejectsTheInputNamingTheModelAndTheCount(@TempDir Path warehouse) {
     // One purchase day each, and one repeat buyer whose repeat days net to a refund.
     List<Row> rows = new java.util.ArrayList<>();
@@ -286,7 +307,11 @@ class ModelsStageTest {
 
   private RunContext context(
       Path warehouse, ModelSettings.PurchaseModel purchaseModel, boolean failOnNonConvergence) {
-    ModelSettings models = new ModelSettings(purchaseModel, 12, 0.01, 0.0, failOnNonConvergence);
+    return context(
+        warehouse, new ModelSettings(purchaseModel, 12, 0.01, 0.0, failOnNonConvergence, 300));
+  }
+
+  private RunContext context(Path warehouse, ModelSettings models) {
     PipelineSettings settings =
         new PipelineSettings(
             ZoneOffset.UTC,
