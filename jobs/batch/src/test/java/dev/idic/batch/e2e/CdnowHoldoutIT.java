@@ -1,6 +1,7 @@
 package dev.idic.batch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.stages.testing.LocalSpark;
@@ -22,9 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Figures: 4,339 repeat transactions of the cohort to week 78 (2,457 in calibration, 1,882 in
  * the holdout, distinct purchase days) and 1,411 customers without a calibration repeat purchase,
  * the actuals FHL's tracking and conditional-expectation comparisons use (counted in
- * ../shared/data/cdnow/README.md); FHL's finding that both models track week 78 within a few
- * percent. The per-customer reproduction against the reference implementation is in the stages
- * module's CdnowHoldoutGoldenTest.
+ * ../shared/data/cdnow/README.md). FHL's section 7 results, as quoted in a secondary transcription
+ * of the paper (p. 281 and Table 3; the primary PDF could not be consulted): at week 78 BG/NBD
+ * under-forecasts by 4% and Pareto/NBD by 2% (whole points, so half a point of tolerance); the zero
+ * class makes 334 transactions in weeks 40-78; the BG/NBD conditional expectations correlate 0.626
+ * with the holdout purchases. The 334 and the 0.626 agree with the independent counts in
+ * ../shared/data/cdnow/reference. The per-customer reproduction against the reference
+ * implementation is in the stages module's CdnowHoldoutGoldenTest.
  */
 class CdnowHoldoutIT {
 
@@ -57,12 +62,20 @@ class CdnowHoldoutIT {
       assertThat(m.get("cum_repeat_actual")).as("%s week 78 actual", model).isEqualTo(4339);
       assertThat(m.get("holdout_purchases_actual")).as(model).isEqualTo(1882);
       assertThat(m.get("zero_class_n")).as(model).isEqualTo(1411);
-      assertThat(Math.abs(m.get("cum_repeat_error")))
-          .as("%s week 78 error", model)
-          .isLessThan(0.05);
-      assertThat(m.get("corr_conditional")).as(model).isGreaterThan(0.5);
+      assertThat(m.get("zero_class_actual_mean") * m.get("zero_class_n"))
+          .as("%s zero class holdout transactions", model)
+          .isCloseTo(334, within(1e-6));
       assertThat(m.get("zero_class_actual_mean")).isGreaterThan(m.get("zero_class_expected_mean"));
     }
+    assertThat(figures.get("bgnbd").get("cum_repeat_error"))
+        .as("BG/NBD under-forecasts week 78 by 4%")
+        .isCloseTo(-0.04, within(0.005));
+    assertThat(figures.get("pareto_nbd").get("cum_repeat_error"))
+        .as("Pareto/NBD under-forecasts week 78 by 2%")
+        .isCloseTo(-0.02, within(0.005));
+    assertThat(figures.get("bgnbd").get("corr_conditional"))
+        .as("Table 3")
+        .isCloseTo(0.626, within(0.0005));
     assertThat(figures.get("gamma_gamma")).containsKeys("spend_mean_actual", "corr_spend");
     assertThat(
             LocalSpark.session()
