@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.testing.InProcessIdic;
+import dev.idic.batch.testing.TableFingerprints;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.testing.LocalSpark;
 import dev.idic.synth.GeneratedData;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +178,28 @@ class NightlyPipelineIT {
           assertThat((double) a[7]).as("P(alive) of %s", id).isBetween(0.0, 1.0);
           assertThat((double) a[8]).as("CLV of %s", id).isGreaterThanOrEqualTo(0.0);
         });
+  }
+
+  /**
+   * What the night publishes, table by table, is what night-fingerprints.txt recorded. A change
+   * meant to alter the published tables regenerates the file ({@code
+   * -Didic.fingerprints.update=true}) and its diff shows which tables changed; a change meant only
+   * to compute the night differently (faster, fewer passes) must leave the file as it is.
+   */
+  @Test
+  void thePublishedTablesAreTheRecordedOnes() throws IOException {
+    Map<String, String> actual = TableFingerprints.of(dir.resolve("warehouse"), AS_OF.toString());
+    Path recorded = Path.of("src/test/resources/night-fingerprints.txt");
+    if (Boolean.getBoolean("idic.fingerprints.update")) {
+      Files.write(
+          recorded, actual.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (String line : Files.readAllLines(recorded)) {
+      String[] f = line.split(" ", 2);
+      expected.put(f[0], f[1]);
+    }
+    assertThat(actual).as("table -> rows and digest").isEqualTo(expected);
   }
 
   @Test
