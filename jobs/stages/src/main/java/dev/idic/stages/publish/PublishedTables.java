@@ -33,8 +33,12 @@ final class PublishedTables {
     this.horizon = context.settings().models().horizonMonths() + "m";
   }
 
-  /** Checks and writes one table; fails when it breaks its contract. */
-  void write(Table table, Dataset<Row> tableDF) {
+  /**
+   * Checks and writes one table; fails when it breaks its contract.
+   *
+   * @return the table as written, read back from the publishing folder
+   */
+  Dataset<Row> write(Table table, Dataset<Row> tableDF) {
     RunPaths paths = context.paths();
     String parquet = paths.publishing(table.name());
     ContractCheck.conform(tableDF, table.contract(), horizon)
@@ -54,6 +58,7 @@ final class PublishedTables {
           .csv(paths.publishing(csv));
       folders.add(csv);
     }
+    return writtenDF;
   }
 
   /** Replaces the partition of every table written, one after the other. */
