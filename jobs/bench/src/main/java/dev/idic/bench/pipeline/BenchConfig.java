@@ -20,9 +20,14 @@ final class BenchConfig {
 
   private BenchConfig() {}
 
-  /** Writes {@code runDir/idic.yaml} and returns it. */
+  /**
+   * Writes {@code runDir/idic.yaml} and returns it.
+   *
+   * @param holdout {@code validation.holdout} of the run, in the shipped time unit; 0 leaves the
+   *     shipped setting
+   */
   static Path write(
-      Path shippedConf, Path runDir, GeneratedData data, Map<String, String> sparkConf)
+      Path shippedConf, Path runDir, GeneratedData data, Map<String, String> sparkConf, int holdout)
       throws IOException {
     ObjectNode conf = (ObjectNode) YAML.readTree(shippedConf.toFile());
     conf.put("work_dir", runDir.toString());
@@ -35,6 +40,11 @@ final class BenchConfig {
     parquet(inputs, "customers", data.customers());
     parquet(inputs, "wallet_estimates", data.walletEstimates());
     conf.putObject("job_repository").put("url", jdbcUrl(runDir));
+    if (holdout > 0) {
+      JsonNode validation = conf.path("validation");
+      (validation.isObject() ? (ObjectNode) validation : conf.putObject("validation"))
+          .put("holdout", holdout);
+    }
     JsonNode spark = conf.path("spark");
     ObjectNode sparkNode = spark.isObject() ? (ObjectNode) spark : conf.putObject("spark");
     JsonNode extra = sparkNode.path("conf");

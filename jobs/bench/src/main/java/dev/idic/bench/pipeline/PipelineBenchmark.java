@@ -85,6 +85,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
   @Option(
+      names = "--holdout",
+      defaultValue = "0",
+      description =
+          "validation.holdout of the measured runs (the nightly backtest), in the shipped time"
+              + " unit; 0 keeps conf/idic.yaml's. Default: ${DEFAULT-VALUE}.")
+  int holdout;
+
+  @Option(
       names = "--rank-comparison",
       negatable = true,
       defaultValue = "true",
@@ -184,9 +192,20 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Path runDir = work.resolve("runs").resolve("tx=" + size);
     deleteRecursively(runDir);
     Files.createDirectories(runDir);
+    // The event log tells per step how many jobs, staged writes and scans it took.
+    Path events = Files.createDirectories(runDir.resolve("spark-events"));
+    Map<String, String> runSparkConf = new LinkedHashMap<>(sparkConf);
+    runSparkConf.put("spark.eventLog.enabled", "true");
+    runSparkConf.put("spark.eventLog.dir", events.toUri().toString());
+    runSparkConf.put("spark.eventLog.compress", "false");
+    runSparkConf.put("spark.eventLog.rolling.enabled", "false");
     Path config =
         BenchConfig.write(
-            home.toAbsolutePath().normalize().resolve("conf/idic.yaml"), runDir, data, sparkConf);
+            home.toAbsolutePath().normalize().resolve("conf/idic.yaml"),
+            runDir,
+            data,
+            runSparkConf,
+            holdout);
     String loadBefore = Machine.loadAverage();
     System.out.println("idic run ... (load " + loadBefore + ")");
     SizeMeasurement run = job.run(config, asOf, runDir);
@@ -205,6 +224,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         run.window(
             "job", windows.get(0).startMillis(), windows.get(windows.size() - 1).endMillis(), rows);
     StageFigures process = run.whole(rows);
+    SparkWork sparkWork = SparkWork.read(events);
     stages.forEach(PipelineBenchmark::print);
     print(steps);
     print(process);
@@ -226,6 +246,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             stages,
             steps,
             process,
+            sparkWork,
             duck,
             loadBefore,
             loadAfter);

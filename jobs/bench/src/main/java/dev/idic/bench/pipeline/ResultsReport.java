@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes the benchmark's results: {@code pipeline.csv} (one row per size and step) and {@code
@@ -43,11 +44,15 @@ record ResultsReport(Machine machine, String command, Instant finished) {
 
   static String csv(List<SizeResult> results) {
     StringBuilder out =
-        new StringBuilder("size,transactions,step,wall_s,cpu_s,peak_rss_mib,rows_per_s\n");
+        new StringBuilder(
+            "size,transactions,step,wall_s,cpu_s,peak_rss_mib,rows_per_s,spark_jobs,staged_writes\n");
     for (SizeResult r : results) {
       for (StageFigures f : r.rows()) {
+        SparkWork.StepWork work = r.work().step(f.name());
         out.append(r.size() + "," + r.transactions() + ",")
-            .append(figures("%s,%.2f,%.2f,%.0f,%.0f%n", f));
+            .append(figures("%s,%.2f,%.2f,%.0f,%.0f,", f))
+            .append(r.stages().contains(f) ? work.sparkJobs() + "," + work.stagedWrites() : ",")
+            .append('\n');
       }
       out.append(
           String.format(
@@ -102,10 +107,38 @@ record ResultsReport(Machine machine, String command, Instant finished) {
               r.transactions() / r.duckDbSeconds(),
               r.ratioToDuckDb(),
               r.job().wallSeconds() / r.duckDbSeconds()));
+      out.append(sparkWork(r));
     }
     ranks.ifPresent(c -> out.append(rankSection(c)));
     out.append(targets(results));
     return out.toString();
+  }
+
+  /** Per step: Spark jobs, staged writes, scans of each input, the staged table read most. */
+  private static String sparkWork(SizeResult r) {
+    StringBuilder out =
+        new StringBuilder(
+            "From the run's Spark event log:\n\n| step | Spark jobs | staged writes | input scans"
+                + " | staged table scanned most |\n|---|---:|---:|---|---|\n");
+    for (StageFigures f : r.stages()) {
+      SparkWork.StepWork work = r.work().step(f.name());
+      String inputs =
+          work.inputScans().entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", "));
+      String most =
+          work.mostScannedStaged().map(e -> e.getKey() + " " + e.getValue() + "×").orElse("");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %s | %s |%n",
+              f.name(),
+              work.sparkJobs(),
+              work.stagedWrites(),
+              inputs,
+              most));
+    }
+    return out.append('\n').toString();
   }
 
   /** The ranking comparison alone, with the machine and the load it ran under. */
@@ -143,16 +176,22 @@ record ResultsReport(Machine machine, String command, Instant finished) {
     Optional<SizeResult> fifty = size(results, 50_000_000);
     StringBuilder out =
         new StringBuilder("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+    Optional<SizeResult> one = size(results, 1_000_000);
     row(
         out,
-        "50M full job ≤ 3× DuckDB RFM-only",
-        fifty.map(f -> String.format(Locale.ROOT, "%.2f×", f.ratioToDuckDb())),
-        fifty.map(f -> f.ratioToDuckDb() <= 3));
+        "1M whole process ≤ 25 s wall",
+        one.map(o -> String.format(Locale.ROOT, "%.1f s", o.process().wallSeconds())),
+        one.map(o -> o.process().wallSeconds() <= 25));
     row(
         out,
-        "10M full job ≤ 120 s wall",
+        "10M whole process ≤ 60 s wall",
         ten.map(t -> String.format(Locale.ROOT, "%.1f s", t.process().wallSeconds())),
-        ten.map(t -> t.process().wallSeconds() <= 120));
+        ten.map(t -> t.process().wallSeconds() <= 60));
+    row(
+        out,
+        "50M whole process ≤ 8× DuckDB RFM-only",
+        fifty.map(f -> String.format(Locale.ROOT, "%.2f×", f.ratioToDuckDb())),
+        fifty.map(f -> f.ratioToDuckDb() <= 8));
     Optional<Double> growth =
         ten.flatMap(t -> fifty.map(f -> f.process().wallSeconds() / t.process().wallSeconds()));
     row(

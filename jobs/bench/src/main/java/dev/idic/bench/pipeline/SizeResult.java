@@ -13,6 +13,7 @@ import java.util.List;
  * @param stages per-step figures in step order
  * @param job the nightly job from the start of its first step to the end of its last
  * @param process the whole {@code idic run} process: JVM and Spark start-up, job, shutdown
+ * @param work Spark jobs, staged writes and scans per step, from the run's event log
  * @param duckDbSeconds wall time of the DuckDB RFM-only query on the same files
  * @param loadBefore load averages (1 / 5 / 15 minutes) when the run started
  * @param loadAfter load averages when the DuckDB query ended
@@ -25,6 +26,7 @@ record SizeResult(
     List<StageFigures> stages,
     StageFigures job,
     StageFigures process,
+    SparkWork work,
     double duckDbSeconds,
     String loadBefore,
     String loadAfter) {
