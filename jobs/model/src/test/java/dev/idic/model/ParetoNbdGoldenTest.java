@@ -37,6 +37,22 @@ class ParetoNbdGoldenTest {
     }
   }
 
+  @Test
+  void aWarmStartFromASubsampleEndsAtTheSameMaximumInFewerIterations() {
+    PurchasePatterns patterns = CdnowData.patterns(customers);
+    ModelFit<ParetoNbdModel> warm =
+        ParetoNbdFitter.fit(patterns, FitOptions.defaults(), patterns.size() / 4);
+
+    assertThat(warm.status()).isEqualTo(FitStatus.CONVERGED);
+    assertThat(warm.logLikelihood()).isCloseTo(fit.logLikelihood(), within(1e-6));
+    for (int k = 0; k < 4; k++) {
+      assertThat(warm.estimates()[k])
+          .as(warm.parameterNames().get(k))
+          .isCloseTo(fit.estimates()[k], within(1e-4 * fit.estimates()[k]));
+    }
+    assertThat(warm.iterations()).as("iterations on all patterns").isLessThan(fit.iterations());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "0, 0",
