@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * <p>Doubles enter with 9 significant digits: a different summation order (other partitions, a
  * reordered join) moves the last bits of a sum, and that is not a change of the result. Columns
  * that differ from run to run by nature (wall-clock seconds, the input's absolute path) are left
- * out.
+ * out. With {@code -Didic.fingerprints.dump=DIR} the rows digested are written to {@code
+ * DIR/<table>.txt}, so two runs whose digests differ can be compared line by line.
  */
 public final class TableFingerprints {
 
@@ -58,7 +59,8 @@ public final class TableFingerprints {
     return fingerprints;
   }
 
-  private static String fingerprint(Statement sql, Path partition) throws SQLException {
+  private static String fingerprint(Statement sql, Path partition)
+      throws SQLException, IOException {
     List<String> rows = new ArrayList<>();
     try (ResultSet rs =
         sql.executeQuery("SELECT * FROM read_parquet('" + partition + "/*.parquet')")) {
@@ -78,6 +80,12 @@ public final class TableFingerprints {
       }
     }
     rows.sort(null);
+    String dump = System.getProperty("idic.fingerprints.dump");
+    if (dump != null) {
+      // The rows the digest is taken of, to diff two nights when their digests differ.
+      Path folder = Files.createDirectories(Path.of(dump));
+      Files.write(folder.resolve(partition.getParent().getFileName() + ".txt"), rows);
+    }
     return rows.size() + " " + digest(rows);
   }
 

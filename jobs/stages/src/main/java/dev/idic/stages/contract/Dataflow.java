@@ -20,6 +20,7 @@ import static dev.idic.stages.contract.Tables.MODEL_FIT;
 import static dev.idic.stages.contract.Tables.MODEL_TRACKING;
 import static dev.idic.stages.contract.Tables.MODEL_VALIDATION;
 import static dev.idic.stages.contract.Tables.QUARANTINE;
+import static dev.idic.stages.contract.Tables.RECENT_PURCHASES;
 import static dev.idic.stages.contract.Tables.TRANSACTIONS_ACCEPTED;
 import static dev.idic.stages.contract.Tables.WALLET_ESTIMATES_ACCEPTED;
 
@@ -60,7 +61,9 @@ public final class Dataflow {
           .writes(MODEL_VALIDATION, MODEL_TRACKING, MODEL_CALIBRATION);
 
   public static final StageIo FEATURES =
-      StageIo.of("features").reads(TRANSACTIONS_ACCEPTED).writes(CUSTOMER_FEATURES);
+      StageIo.of("features")
+          .reads(TRANSACTIONS_ACCEPTED)
+          .writes(CUSTOMER_FEATURES, RECENT_PURCHASES);
 
   public static final StageIo MODELS =
       StageIo.of("models").reads(CUSTOMER_FEATURES).writes(CUSTOMER_SCORES, MODEL_FIT);
@@ -73,7 +76,7 @@ public final class Dataflow {
 
   public static final StageIo INTERACTIONS =
       StageIo.of("interactions")
-          .reads(CUSTOMER_TIERS, CUSTOMER_FEATURES, TRANSACTIONS_ACCEPTED)
+          .reads(CUSTOMER_TIERS, CUSTOMER_FEATURES, RECENT_PURCHASES)
           .readsIfStaged(
               INTERACTIONS_ACCEPTED, CUSTOMER_SCORES, MODEL_FIT, WALLET_ESTIMATES_ACCEPTED)
           .writes(

@@ -12,6 +12,8 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.settings.TimeUnit;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -41,23 +43,27 @@ public final class CustomerSummary {
 
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit) {
-    return summarize(perCustomer(transactionsDF), asOfDate, timeUnit);
+    return summarize(perCustomer(transactionsDF, List.of()), asOfDate, timeUnit, List.of());
   }
 
   /**
-   * As {@link #from(Dataset, LocalDate, TimeUnit)}, and counts into {@code customersSeen} (metric
-   * {@value #CUSTOMERS_SEEN}) every customer with an accepted transaction, returns-only customers
-   * included, while the summary is computed: no extra pass over the transactions.
+   * As {@link #from(Dataset, LocalDate, TimeUnit)}, with the {@link RecentPurchases} columns after
+   * the summary's, and counts into {@code customersSeen} (metric {@value #CUSTOMERS_SEEN}) every
+   * customer with an accepted transaction, returns-only customers included, while the summary is
+   * computed: no extra pass over the transactions.
    */
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF,
       LocalDate asOfDate,
       TimeUnit timeUnit,
+      RecentPurchases recent,
       Observation customersSeen) {
     return summarize(
-        perCustomer(transactionsDF).observe(customersSeen, count(lit(1)).as(CUSTOMERS_SEEN)),
+        perCustomer(transactionsDF, recent.aggregates())
+            .observe(customersSeen, count(lit(1)).as(CUSTOMERS_SEEN)),
         asOfDate,
-        timeUnit);
+        timeUnit,
+        recent.columns());
   }
 
   /**
@@ -79,19 +85,20 @@ public final class CustomerSummary {
             max(cents.geq(0)).as("is_purchase_day"),
             count(lit(1)).as("lines"),
             sum(when(cents.gt(0), cents).otherwise(zero)).as("day_gross"),
-            sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"));
+            sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"),
+            max(cents.gt(0)).as("has_sale"),
+            count(when(cents.lt(0), 1)).as("return_lines"));
   }
 
-  /** One row per customer with any transaction: aggregates of its days. */
-  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF) {
+  /** One row per customer with any transaction: aggregates of its days, then {@code extra}. */
+  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF, List<Column> extra) {
     Column zero = lit(0L);
     Dataset<Row> daysDF = days(transactionsDF);
 
     Column purchaseDay = col("is_purchase_day");
-    return daysDF
-        .groupBy("customer_id")
-        .agg(
-            min(when(purchaseDay, col("purchase_date"))).as("first_purchase_date"),
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.addAll(
+        List.of(
             max(when(purchaseDay, col("purchase_date"))).as("last_purchase_date"),
             count(when(purchaseDay, 1)).cast("int").as("purchase_days"),
             sum(when(purchaseDay, col("day_value")).otherwise(zero)).as("purchase_days_value"),
@@ -99,39 +106,51 @@ public final class CustomerSummary {
             sum(col("lines")).as("transaction_count"),
             sum(col("day_value")).as("total_spend"),
             sum(col("day_gross")).as("gross_spend"),
-            sum(col("day_returned")).as("returned_amount"));
+            sum(col("day_returned")).as("returned_amount")));
+    aggregates.addAll(extra);
+    return daysDF
+        .groupBy("customer_id")
+        .agg(
+            min(when(purchaseDay, col("purchase_date"))).as("first_purchase_date"),
+            aggregates.toArray(Column[]::new));
   }
 
   /** The summary columns of customers with at least one purchase day. */
   private static Dataset<Row> summarize(
-      Dataset<Row> perCustomerDF, LocalDate asOfDate, TimeUnit timeUnit) {
+      Dataset<Row> perCustomerDF, LocalDate asOfDate, TimeUnit timeUnit, List<Column> extra) {
     Dataset<Row> customersDF = perCustomerDF.filter(col("purchase_days").gt(0));
     Column asOf = lit(java.sql.Date.valueOf(asOfDate));
     double unit = timeUnit.days();
     Column frequency = col("purchase_days").minus(1);
-    return customersDF.select(
-        col("customer_id"),
-        col("first_purchase_date"),
-        col("last_purchase_date"),
-        col("purchase_days"),
-        frequency.as("frequency"),
-        datediff(col("last_purchase_date"), col("first_purchase_date")).divide(unit).as("recency"),
-        datediff(asOf, col("first_purchase_date")).divide(unit).as("T"),
-        when(
-                frequency.gt(0),
-                fromCents(col("purchase_days_value").minus(col("first_day_value")))
-                    .divide(frequency))
-            .otherwise(0.0)
-            .as("monetary_value"),
-        datediff(asOf, col("last_purchase_date")).as("days_since_last_purchase"),
-        col("transaction_count"),
-        fromCents(col("total_spend")).as("total_spend"),
-        fromCents(col("gross_spend")).as("gross_spend"),
-        fromCents(col("returned_amount")).as("returned_amount"));
+    List<Column> columns = new ArrayList<>();
+    columns.addAll(
+        List.of(
+            col("customer_id"),
+            col("first_purchase_date"),
+            col("last_purchase_date"),
+            col("purchase_days"),
+            frequency.as("frequency"),
+            datediff(col("last_purchase_date"), col("first_purchase_date"))
+                .divide(unit)
+                .as("recency"),
+            datediff(asOf, col("first_purchase_date")).divide(unit).as("T"),
+            when(
+                    frequency.gt(0),
+                    fromCents(col("purchase_days_value").minus(col("first_day_value")))
+                        .divide(frequency))
+                .otherwise(0.0)
+                .as("monetary_value"),
+            datediff(asOf, col("last_purchase_date")).as("days_since_last_purchase"),
+            col("transaction_count"),
+            fromCents(col("total_spend")).as("total_spend"),
+            fromCents(col("gross_spend")).as("gross_spend"),
+            fromCents(col("returned_amount")).as("returned_amount")));
+    columns.addAll(extra);
+    return customersDF.select(columns.toArray(Column[]::new));
   }
 
   /** Whole cents as an amount: the double nearest the exact decimal value. */
-  private static Column fromCents(Column cents) {
+  static Column fromCents(Column cents) {
     return cents.cast("double").divide(100.0);
   }
 }

@@ -12,11 +12,17 @@ import dev.idic.stages.contract.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
-/** Stages {@code customer_features}: the per-customer summary with RFM scores and segments. */
+/**
+ * Stages {@code customer_features} (the per-customer summary with RFM scores and segments) and
+ * {@code recent_purchases} ({@link RecentPurchases}), both from one aggregation of the accepted
+ * transactions.
+ */
 public final class FeaturesStage implements Stage {
 
   @Override
@@ -28,14 +34,29 @@ public final class FeaturesStage implements Stage {
         tables.scratch(
             "customer_summary",
             CustomerSummary.from(
-                transactionsDF, context.asOfDate(), context.settings().timeUnit(), customersSeen));
+                transactionsDF,
+                context.asOfDate(),
+                context.settings().timeUnit(),
+                new RecentPurchases(context.asOf(), context.settings().contact().churnPeriodDays()),
+                customersSeen));
 
     long customers =
         tables
             .write(
                 Tables.CUSTOMER_FEATURES,
-                RfmScores.score(summaryDF, context.settings().rfm()).orderBy(col("customer_id")))
+                RfmScores.score(
+                        summaryDF.drop(RecentPurchases.COLUMNS.toArray(String[]::new)),
+                        context.settings().rfm())
+                    .orderBy(col("customer_id")))
             .count();
+    // A table of its own, so that customer_features (and the profile built on it) keeps its
+    // columns; both come from the one staged summary.
+    tables.write(
+        Tables.RECENT_PURCHASES,
+        summaryDF.select(
+            Stream.concat(Stream.of("customer_id"), RecentPurchases.COLUMNS.stream())
+                .map(c -> col(c))
+                .toArray(Column[]::new)));
     long buyers = observed(customersSeen);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("rows_in", transactionsDF.count());

@@ -55,7 +55,7 @@ public final class ComplaintOutcomes {
   /**
    * @param interactionsDF {@code interactions_accepted}
    * @param activityDF per customer: customer_id, first_purchase_date, active_previous_period,
-   *     active_current_period (see {@link PurchaseActivity})
+   *     active_current_period (see {@link dev.idic.stages.features.RecentPurchases})
    * @param disputeOutcomes outcomes that close a complaint as disputed (lower case)
    */
   public static Dataset<Row> apply(

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 
 import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.features.RecentPurchases;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.apache.spark.sql.Row;
 /**
  * Builds the per-customer engagement frame: one row per customer of {@code customer_tiers}, with
  * the contact history ({@link ContactHistory}), complaints ({@link ComplaintMetrics}), recent
- * purchases ({@link PurchaseActivity}), loyalty ({@link Loyalty}), lifecycle ({@link
- * LifecycleStages}) and difficulty ({@link DifficultyClasses}). Customers without interactions get
- * zero counts and null dates, shares and complaint statistics.
+ * purchases ({@link RecentPurchases}, staged by the features stage), loyalty ({@link Loyalty}),
+ * lifecycle ({@link LifecycleStages}) and difficulty ({@link DifficultyClasses}). Customers without
+ * interactions get zero counts and null dates, shares and complaint statistics.
  *
  * <p>Inputs are cast to their contract types where a format string or division relies on them.
  */
@@ -51,11 +52,7 @@ public final class CustomerEngagement {
                         col("days_since_last_purchase").cast("int"),
                         col("frequency").cast("int")),
                 "customer_id")
-            .join(
-                PurchaseActivity.perCustomer(
-                    inputs.transactionsDF(), asOf, settings.churnPeriodDays()),
-                "customer_id",
-                "left")
+            .join(inputs.recentPurchasesDF(), "customer_id")
             .join(ContactHistory.perCustomer(inputs.interactionsDF(), asOf), "customer_id", "left")
             .join(
                 ComplaintMetrics.perCustomer(
@@ -71,11 +68,7 @@ public final class CustomerEngagement {
                 "left")
             .join(oneEstimatePerCustomer(inputs.walletDF()), "customer_id", "left")
             .na()
-            .fill(0L, zeroWhenAbsent().toArray(String[]::new))
-            .na()
-            .fill(0.0, new String[] {"net_spend_365d", "net_spend_prev_365d"})
-            .na()
-            .fill(false, new String[] {"active_previous_period", "active_current_period"});
+            .fill(0L, zeroWhenAbsent().toArray(String[]::new));
     customersDF =
         Loyalty.addMeasures(customersDF, asOf, settings.churnPeriodDays(), settings.loyalty());
     customersDF =
@@ -88,8 +81,6 @@ public final class CustomerEngagement {
     List<String> columns =
         new ArrayList<>(
             List.of(
-                "purchase_days_365d",
-                "returns_365d",
                 "interactions_90d",
                 "interactions_365d",
                 "company_initiated_365d",

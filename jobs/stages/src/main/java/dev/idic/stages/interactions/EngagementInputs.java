@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
  *     value_percentile
  * @param featuresDF {@code customer_features}: customer_id, first_purchase_date,
  *     last_purchase_date, days_since_last_purchase, frequency
- * @param transactionsDF {@code transactions_accepted}: customer_id, purchase_date, amount
+ * @param recentPurchasesDF {@code recent_purchases}: customer_id and the recent purchase figures
  * @param interactionsDF {@code interactions_accepted}, possibly empty
  * @param scoresDF {@code customer_scores}: customer_id, p_alive; possibly empty
  * @param walletDF {@code wallet_estimates_accepted}: customer_id, estimated_category_spend;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 public record EngagementInputs(
     Dataset<Row> tiersDF,
     Dataset<Row> featuresDF,
-    Dataset<Row> transactionsDF,
+    Dataset<Row> recentPurchasesDF,
     Dataset<Row> interactionsDF,
     Dataset<Row> scoresDF,
     Dataset<Row> walletDF) {}

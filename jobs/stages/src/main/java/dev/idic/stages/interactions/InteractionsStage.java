@@ -25,8 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * plan and the marketer lists.
  *
  * <p>Reads the staged {@code customer_tiers}, {@code customer_features} and {@code
- * transactions_accepted}, and when staged {@code interactions_accepted}, {@code customer_scores}
- * and {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
+ * recent_purchases}, and when staged {@code interactions_accepted}, {@code customer_scores} and
+ * {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
  * counts every contact from the first purchase; without scores, or when {@code model_fit} says the
  * purchase fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the
  * purchase-gap rules. Stages the tables {@link Dataflow#INTERACTIONS} names.

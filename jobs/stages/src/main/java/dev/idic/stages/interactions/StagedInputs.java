@@ -71,7 +71,7 @@ final class StagedInputs {
     return new EngagementInputs(
         tables.read(Tables.CUSTOMER_TIERS),
         tables.read(Tables.CUSTOMER_FEATURES),
-        tables.read(Tables.TRANSACTIONS_ACCEPTED),
+        tables.read(Tables.RECENT_PURCHASES),
         interactionsDF,
         TrustedPAlive.of(scoresDF, tables.readIfStaged(Tables.MODEL_FIT), warnings),
         walletDF);

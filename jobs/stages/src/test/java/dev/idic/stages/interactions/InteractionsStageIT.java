@@ -18,6 +18,7 @@ import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.features.FeaturesStage;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -207,17 +208,6 @@ class InteractionsStageIT {
             new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 1.0}));
     stage(
         context,
-        Tables.CUSTOMER_FEATURES,
-        frame(
-            "customer_id string, first_purchase_date date, last_purchase_date date,"
-                + " days_since_last_purchase int, frequency int",
-            new Object[] {"v", date("2024-01-10"), date("2026-03-01"), 121, 2},
-            new Object[] {"k", date("2025-06-01"), date("2026-06-01"), 29, 1},
-            new Object[] {"r", date("2026-02-01"), date("2026-06-20"), 10, 1},
-            new Object[] {"s1", date("2025-03-01"), date("2025-03-01"), 486, 0},
-            new Object[] {"s2", date("2026-06-10"), date("2026-06-10"), 20, 0}));
-    stage(
-        context,
         Tables.TRANSACTIONS_ACCEPTED,
         transactions(
             new Object[] {"v", "2024-01-10", 400},
@@ -230,6 +220,9 @@ class InteractionsStageIT {
             new Object[] {"r", "2026-06-20", 60},
             new Object[] {"s1", "2025-03-01", 20},
             new Object[] {"s2", "2026-06-10", 10}));
+    // v: first 2024-01-10, last 2026-03-01, 121 days idle, frequency 2; k: last purchase day
+    // 2026-06-01 (the return of 06-02 is no purchase day), 29 days idle; s1 and s2 one day each.
+    new FeaturesStage().run(context);
   }
 
   private static Dataset<Row> interactionsDF() {
