@@ -73,28 +73,15 @@ public final class ParetoNbdFitter {
   }
 
   /**
-   * The log scaled parameters of a fit on every n-th pattern (their order is stable), given a
-   * quarter of the time budget; the default start when that fit fails.
+   * The log scaled parameters of a fit on an even subsample of the patterns, given a quarter of the
+   * time budget; the default start when that fit fails.
    */
   private static double[] warmStart(
       PurchasePatterns patterns, FitOptions options, double scale, int sampleSize) {
-    int step = (patterns.size() + sampleSize - 1) / sampleSize;
-    int n = (patterns.size() + step - 1) / step;
-    int[] x = new int[n];
-    double[] tx = new double[n];
-    double[] age = new double[n];
-    double[] weight = new double[n];
-    for (int j = 0; j < n; j++) {
-      int i = j * step;
-      x[j] = patterns.frequency(i);
-      tx[j] = patterns.recency(i);
-      age[j] = patterns.age(i);
-      weight[j] = patterns.weight(i);
-    }
     try {
       ParetoNbdModel m =
           fitFrom(
-                  PurchasePatterns.of(x, tx, age, weight),
+                  patterns.evenSample(sampleSize),
                   options.withMaxSeconds(options.maxSeconds() / 4),
                   new double[4])
               .model();

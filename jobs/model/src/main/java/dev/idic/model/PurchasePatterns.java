@@ -96,6 +96,29 @@ public final class PurchasePatterns implements Serializable {
     return weight[i];
   }
 
+  /**
+   * At most {@code max} patterns: every n-th in their order (which the caller keeps stable), with
+   * their weights; these patterns themselves when there are not more than {@code max}.
+   */
+  public PurchasePatterns evenSample(int max) {
+    if (size() <= max) {
+      return this;
+    }
+    int step = (size() + max - 1) / max;
+    int n = (size() + step - 1) / step;
+    int[] x = new int[n];
+    double[] tx = new double[n];
+    double[] t = new double[n];
+    double[] w = new double[n];
+    for (int j = 0; j < n; j++) {
+      x[j] = frequency[j * step];
+      tx[j] = recency[j * step];
+      t[j] = age[j * step];
+      w[j] = weight[j * step];
+    }
+    return new PurchasePatterns(x, tx, t, w);
+  }
+
   /** Sum of weights: the number of customers. */
   public double customers() {
     return Arrays.stream(weight).sum();

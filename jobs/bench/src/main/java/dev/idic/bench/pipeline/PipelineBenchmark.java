@@ -92,12 +92,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
               + " unit; 0 keeps conf/idic.yaml's. Default: ${DEFAULT-VALUE}.")
   int holdout;
 
+  // Not a negatable option: picocli's --no-X of an option defaulting to true sets it to true.
   @Option(
-      names = "--rank-comparison",
-      negatable = true,
-      defaultValue = "true",
-      description = "Compare GlobalRank with NTILE on the largest size's customers.")
-  boolean rankComparison;
+      names = "--no-rank-comparison",
+      description = "Skip comparing GlobalRank with NTILE on the largest size's customers.")
+  boolean noRankComparison;
 
   @Option(
       names = "--generate-only",
@@ -167,7 +166,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         return 0;
       }
       Optional<RankComparison> ranks = Optional.empty();
-      if (rankComparison && !measured.isEmpty()) {
+      if (!noRankComparison && !measured.isEmpty()) {
         long largest = measured.get(measured.size() - 1).size();
         String profile =
             work.resolve("runs/tx=" + largest + "/warehouse/customer_profile/as_of_date=" + asOf)

@@ -31,22 +31,9 @@ public record FittedModels(
    */
   public static FittedModels fit(
       List<Row> purchasePatterns, List<Row> spendPatterns, ModelSettings settings) {
-    PurchasePatterns.Builder builder = new PurchasePatterns.Builder();
-    for (Row row : inStableOrder(purchasePatterns, "frequency", "recency", "T")) {
-      builder.add(
-          row.getInt(row.fieldIndex("frequency")),
-          row.getDouble(row.fieldIndex("recency")),
-          row.getDouble(row.fieldIndex("T")),
-          row.getLong(row.fieldIndex("customers")));
-    }
-    PurchasePatterns patterns = builder.build();
-    FitOptions options = FitOptions.defaults().withMaxSeconds(settings.maxFitSeconds());
-    FitOptions purchaseOptions = options.withPenalizer(settings.penalizer());
     ModelFit<? extends PurchaseModel> purchase =
-        switch (settings.purchaseModel()) {
-          case BGNBD -> BgNbdFitter.fit(patterns, purchaseOptions);
-          case PARETO_NBD -> ParetoNbdFitter.fit(patterns, purchaseOptions);
-        };
+        purchaseFit(purchasePatterns(purchasePatterns), settings);
+    FitOptions options = FitOptions.defaults().withMaxSeconds(settings.maxFitSeconds());
     List<Row> spendRows = inStableOrder(spendPatterns, "frequency", "monetary_value");
     int n = spendRows.size();
     int[] frequency = new int[n];
@@ -62,6 +49,36 @@ public record FittedModels(
     ModelFit<GammaGammaModel> spend =
         GammaGammaFitter.fit(SpendPatterns.of(frequency, meanValue, weight), options);
     return new FittedModels(purchase, spend);
+  }
+
+  /**
+   * The purchase histories of rows of {@link ModelInputs#purchasePatterns}, in a stable order.
+   *
+   * @throws IllegalArgumentException naming the pattern when a history is not valid
+   */
+  public static PurchasePatterns purchasePatterns(List<Row> rows) {
+    PurchasePatterns.Builder builder = new PurchasePatterns.Builder();
+    for (Row row : inStableOrder(rows, "frequency", "recency", "T")) {
+      builder.add(
+          row.getInt(row.fieldIndex("frequency")),
+          row.getDouble(row.fieldIndex("recency")),
+          row.getDouble(row.fieldIndex("T")),
+          row.getLong(row.fieldIndex("customers")));
+    }
+    return builder.build();
+  }
+
+  /** The configured purchase model fitted on {@code patterns}. */
+  public static ModelFit<? extends PurchaseModel> purchaseFit(
+      PurchasePatterns patterns, ModelSettings settings) {
+    FitOptions options =
+        FitOptions.defaults()
+            .withMaxSeconds(settings.maxFitSeconds())
+            .withPenalizer(settings.penalizer());
+    return switch (settings.purchaseModel()) {
+      case BGNBD -> BgNbdFitter.fit(patterns, options);
+      case PARETO_NBD -> ParetoNbdFitter.fit(patterns, options);
+    };
   }
 
   /**
