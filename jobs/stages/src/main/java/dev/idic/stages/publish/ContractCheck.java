@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
@@ -64,32 +66,75 @@ public final class ContractCheck {
 
   /**
    * Fails when a column the contract declares non-null holds nulls: one aggregate over {@code df}
-   * for all such columns. Meant for the table as written, so that the check reads stored columns
-   * instead of computing the table again.
+   * for all such columns.
    *
    * @param horizonSuffix as for {@link #conform}
    * @return the table's row count, from the same aggregate, so the caller need not count again
    */
   public static long requireValues(Dataset<Row> df, TableContract contract, String horizonSuffix) {
-    List<String> present = Arrays.asList(df.columns());
-    List<String> nonNull =
-        contract.columns().stream()
-            .filter(column -> !column.isNullable())
-            .map(column -> column.name().replace("_12m", "_" + horizonSuffix))
-            .filter(present::contains)
-            .toList();
-    List<Column> counts = new ArrayList<>();
-    counts.add(functions.count(functions.lit(1)));
-    nonNull.forEach(
-        name -> counts.add(functions.count(functions.when(functions.col(name).isNull(), 1))));
-    Row figures = df.select(counts.toArray(Column[]::new)).first();
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < nonNull.size(); i++) {
-      long nulls = figures.getLong(i + 1);
-      if (nulls > 0) {
-        problems.add(nonNull.get(i) + " has " + nulls + " null values");
-      }
+    Row figures = df.select(valueCounts(df, contract, horizonSuffix)).first();
+    Map<String, Long> counts = new TreeMap<>();
+    for (String field : figures.schema().fieldNames()) {
+      counts.put(field, figures.getLong(figures.fieldIndex(field)));
     }
+    return judged(contract, counts);
+  }
+
+  /**
+   * {@code df} counting, as it is computed (written), what {@link #requireObservedValues} judges:
+   * the check then costs no pass of its own.
+   */
+  public static Dataset<Row> observeValues(
+      Dataset<Row> df, TableContract contract, String horizonSuffix, Observation observation) {
+    Column[] counts = valueCounts(df, contract, horizonSuffix);
+    return df.observe(observation, counts[0], Arrays.copyOfRange(counts, 1, counts.length));
+  }
+
+  /**
+   * As {@link #requireValues}, from the counts {@link #observeValues} observed.
+   *
+   * @return the table's row count
+   */
+  public static long requireObservedValues(Observation observation, TableContract contract) {
+    Map<String, Long> counts = new TreeMap<>();
+    try {
+      observation
+          .getAsJava()
+          .forEach((name, value) -> counts.put(name, ((Number) value).longValue()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking " + contract.table(), e);
+    }
+    return judged(contract, counts);
+  }
+
+  /** The row count ({@value #ROWS}) and the nulls of every non-null column the table has. */
+  private static Column[] valueCounts(
+      Dataset<Row> df, TableContract contract, String horizonSuffix) {
+    List<String> present = Arrays.asList(df.columns());
+    List<Column> counts = new ArrayList<>();
+    counts.add(functions.count(functions.lit(1)).as(ROWS));
+    contract.columns().stream()
+        .filter(column -> !column.isNullable())
+        .map(column -> column.name().replace("_12m", "_" + horizonSuffix))
+        .filter(present::contains)
+        .forEach(
+            name ->
+                counts.add(
+                    functions
+                        .count(functions.when(functions.col(name).isNull(), 1))
+                        .as(NULLS + name)));
+    return counts.toArray(Column[]::new);
+  }
+
+  private static long judged(TableContract contract, Map<String, Long> counts) {
+    List<String> problems = new ArrayList<>();
+    counts.forEach(
+        (name, nulls) -> {
+          if (name.startsWith(NULLS) && nulls > 0) {
+            problems.add(name.substring(NULLS.length()) + " has " + nulls + " null values");
+          }
+        });
     if (!problems.isEmpty()) {
       throw IdicErrors.runFailed(
           "table " + contract.table(),
@@ -100,6 +145,9 @@ public final class ContractCheck {
           "this is a bug in IDIC, not in the input: report it with the run's log; nothing was"
               + " published, the previous tables are unchanged");
     }
-    return figures.getLong(0);
+    return counts.get(ROWS);
   }
+
+  private static final String ROWS = "rows";
+  private static final String NULLS = "nulls_";
 }

@@ -1,5 +1,6 @@
 package dev.idic.stages.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.testing.LocalSpark;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -41,6 +43,29 @@ class ContractCheckTest {
         .hasMessageContaining("detail has 2 null values")
         .hasMessageContaining("schemas/output/quarantine.json declares them non-null")
         .hasMessageContaining("Fix: ");
+  }
+
+  @Test
+  void theSameCheckObservedWhileTheTableIsComputed() {
+    Dataset<Row> quarantineDF =
+        quarantine(
+            RowFactory.create("transactions", "f.csv", "{}", "malformed_row", "cannot split"),
+            RowFactory.create("transactions", "f.csv", "{}", "duplicate_transaction_id", null));
+    Observation values = new Observation();
+    ContractCheck.observeValues(quarantineDF, TableContract.output("quarantine"), "12m", values)
+        .collectAsList();
+
+    assertThatThrownBy(
+            () -> ContractCheck.requireObservedValues(values, TableContract.output("quarantine")))
+        .isInstanceOf(IdicException.class)
+        .hasMessageContaining("detail has 1 null values");
+    Observation clean = new Observation();
+    ContractCheck.observeValues(
+            quarantineDF.limit(1), TableContract.output("quarantine"), "12m", clean)
+        .collectAsList();
+    assertThat(ContractCheck.requireObservedValues(clean, TableContract.output("quarantine")))
+        .as("the row count")
+        .isEqualTo(1L);
   }
 
   @Test
