@@ -3,6 +3,7 @@ package dev.idic.stages.contract;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -55,8 +56,18 @@ public record StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
     return writeAndReadBack(paths.scratch(io.stage(), name), tableDF);
   }
 
+  /**
+   * How staged tables are written. A staged table lives one night and is read back by a step or
+   * two: Parquet's dictionary pages cost more CPU to build than they save there (on unique ids they
+   * are built and then dropped), so they are off; published tables keep Parquet's defaults for
+   * their many readers.
+   */
+  public static DataFrameWriter<Row> writer(Dataset<Row> tableDF) {
+    return tableDF.write().option("parquet.enable.dictionary", "false");
+  }
+
   private Dataset<Row> writeAndReadBack(String path, Dataset<Row> tableDF) {
-    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
+    writer(tableDF).mode(SaveMode.Overwrite).parquet(path);
     return spark.read().parquet(path);
   }
 

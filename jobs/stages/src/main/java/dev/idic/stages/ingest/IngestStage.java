@@ -190,23 +190,26 @@ public final class IngestStage implements Stage {
 
     Observation read = new Observation(inputName + "_rows_read");
     String acceptedPath = tables.pathToWrite(Tables.acceptedOf(inputName));
-    AcceptedRows.of(
-            inputName,
-            checkedDF
-                .observe(
-                    read,
-                    count(lit(1)).as("rows"),
-                    count(when(col(RowValidator.REASON).isNotNull(), 1)).as("rejected"))
-                .where(col(RowValidator.REASON).isNull().and(not(col(RowValidator.PENDING)))),
-            contract,
-            context)
-        .write()
+    StagedTables.writer(
+            AcceptedRows.of(
+                inputName,
+                checkedDF
+                    .observe(
+                        read,
+                        count(lit(1)).as("rows"),
+                        count(when(col(RowValidator.REASON).isNotNull(), 1)).as("rejected"))
+                    .where(col(RowValidator.REASON).isNull().and(not(col(RowValidator.PENDING)))),
+                contract,
+                context))
         .mode(SaveMode.Overwrite)
         .parquet(acceptedPath);
     if (keyCheckedDF != null) {
-      AcceptedRows.of(
-              inputName, keyCheckedDF.where(col(RowValidator.REASON).isNull()), contract, context)
-          .write()
+      StagedTables.writer(
+              AcceptedRows.of(
+                  inputName,
+                  keyCheckedDF.where(col(RowValidator.REASON).isNull()),
+                  contract,
+                  context))
           .mode(SaveMode.Append)
           .parquet(acceptedPath);
     }
@@ -247,8 +250,8 @@ public final class IngestStage implements Stage {
         tables.scratch(
             "lines_" + inputName, LineOrders.checked(validator.validateRows(numberedDF)));
     Dataset<Row> acceptedLinesDF = linesDF.where(col(RowValidator.REASON).isNull());
-    LineOrders.orders(AcceptedRows.of(inputName, acceptedLinesDF, contract, context))
-        .write()
+    StagedTables.writer(
+            LineOrders.orders(AcceptedRows.of(inputName, acceptedLinesDF, contract, context)))
         .mode(SaveMode.Overwrite)
         .parquet(tables.pathToWrite(Tables.acceptedOf(inputName)));
     writeQuarantine(
@@ -265,8 +268,7 @@ public final class IngestStage implements Stage {
 
   private static void writeQuarantine(
       StagedTables tables, Dataset<Row> rejectedDF, boolean firstQuarantine) {
-    rejectedDF
-        .write()
+    StagedTables.writer(rejectedDF)
         .mode(firstQuarantine ? SaveMode.Overwrite : SaveMode.Append)
         .parquet(tables.pathToWrite(Tables.QUARANTINE));
   }
@@ -288,15 +290,14 @@ public final class IngestStage implements Stage {
     Column rule = excludes ? col(InputShaper.EXCLUDED) : lit(null).cast("string");
     Dataset<Row> excludedDF = excludes ? shapedDF.where(rule.isNotNull()) : shapedDF.limit(0);
     String path = tables.pathToWrite(Tables.EXCLUDED);
-    excludedDF
-        .select(
-            lit(inputName).as("input"),
-            col(RawInputReader.SOURCE_FILE).as("source_file"),
-            col(RawInputReader.LINE).as(RowValidator.LINE),
-            col(RawInputReader.LAST_LINE).as(RowValidator.LAST_LINE),
-            to_json(RowValidator.rawStruct(RowValidator.sourceColumns(sourceDF))).as("record"),
-            rule.as("rule"))
-        .write()
+    StagedTables.writer(
+            excludedDF.select(
+                lit(inputName).as("input"),
+                col(RawInputReader.SOURCE_FILE).as("source_file"),
+                col(RawInputReader.LINE).as(RowValidator.LINE),
+                col(RawInputReader.LAST_LINE).as(RowValidator.LAST_LINE),
+                to_json(RowValidator.rawStruct(RowValidator.sourceColumns(sourceDF))).as("record"),
+                rule.as("rule")))
         .mode(first ? SaveMode.Overwrite : SaveMode.Append)
         .parquet(path);
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -361,7 +362,7 @@ public final class IngestStage implements Stage {
   /** Writes a small intermediate table to the run's staging folder and reads it back. */
   private static Dataset<Row> stage(RunContext context, String table, Dataset<Row> tableDF) {
     String path = context.paths().scratch(Dataflow.INGEST.stage(), table);
-    tableDF.write().mode(SaveMode.Overwrite).parquet(path);
+    StagedTables.writer(tableDF).mode(SaveMode.Overwrite).parquet(path);
     return context.spark().read().parquet(path);
   }
 
