@@ -235,7 +235,8 @@ public final class ConfigLoader {
             new TiersSection(context).complete(raw.tiers()),
             new ModelsSection(context).complete(raw.models()),
             new ContactSection(context).complete(raw.contact()),
-            new ValidationSection(context).complete(raw.validation()));
+            new ValidationSection(context).complete(raw.validation()),
+            new HistorySection(context).complete(raw.history()));
     return new IdicConfig(
         source,
         workDir,

@@ -24,6 +24,7 @@ record RawConfig(
     Models models,
     Contact contact,
     Validation validation,
+    History history,
     Spark spark,
     JobRepository jobRepository) {
 
@@ -63,6 +64,9 @@ record RawConfig(
   record Cadence(Integer callEveryMonths, Integer visitEveryMonths) {}
 
   record Validation(Integer holdout, Double maxAbsError) {}
+
+  /** {@code compare_to}: {@code previous} or a number of days, as written. */
+  record History(String compareTo) {}
 
   record Spark(String master, Map<String, String> conf) {}
 

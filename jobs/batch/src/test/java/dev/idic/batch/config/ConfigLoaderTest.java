@@ -128,6 +128,8 @@ class ConfigLoaderTest {
               penalizer: 0.001
               fail_on_non_convergence: false
               max_fit_seconds: 60
+            history:
+              compare_to: 7
             spark:
               master: spark://host:7077
               conf: {spark.executor.memory: 2g, spark.sql.shuffle.partitions: 16}
@@ -153,6 +155,7 @@ class ConfigLoaderTest {
     assertThat(pipeline.models().purchaseModel()).isEqualTo(PurchaseModel.PARETO_NBD);
     assertThat(pipeline.models().horizonMonths()).isEqualTo(6);
     assertThat(pipeline.models().failOnNonConvergence()).isFalse();
+    assertThat(pipeline.history().compareToDaysBack()).isEqualTo(7);
     assertThat(pipeline.models().maxFitSeconds()).isEqualTo(60.0);
     assertThat(config.spark().conf())
         .containsEntry("spark.executor.memory", "2g")
@@ -247,6 +250,9 @@ class ConfigLoaderTest {
     assertThat(errorOf(MINIMAL + "models: {max_fit_seconds: 0}\n"))
         .contains("models.max_fit_seconds")
         .contains("must be above 0, got 0.0");
+    assertThat(errorOf(MINIMAL + "history: {compare_to: yesterday}\n"))
+        .contains("history.compare_to")
+        .contains("must be 'previous' or a positive number of days, got 'yesterday'");
     assertThat(errorOf(MINIMAL + "tiers: [a, b]\n"))
         .contains("at tiers")
         .contains("expected a mapping");

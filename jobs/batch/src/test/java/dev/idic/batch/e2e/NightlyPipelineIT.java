@@ -56,7 +56,10 @@ class NightlyPipelineIT {
           "contact_mix_by_tier",
           "list_top_20_percent",
           "list_vip_key_overdue",
-          "list_high_value_at_risk");
+          "list_high_value_at_risk",
+          "tier_transitions",
+          "segment_transitions",
+          "list_tier_downgrades");
 
   @TempDir static Path dir;
   static InProcessIdic idic;

@@ -50,6 +50,10 @@ public final class Tables {
   public static final Table TIER_SUMMARY = Table.output("tier_summary", PARQUET);
   public static final Table SEGMENT_SUMMARY = Table.output("segment_summary", PARQUET);
   public static final Table VALUE_CONCENTRATION = Table.output("value_concentration", PARQUET);
+  public static final Table TIER_TRANSITIONS = Table.output("tier_transitions", PARQUET);
+  public static final Table SEGMENT_TRANSITIONS = Table.output("segment_transitions", PARQUET);
+  public static final Table LIST_TIER_DOWNGRADES =
+      Table.output("list_tier_downgrades", PARQUET_AND_CSV);
 
   private Tables() {}
 

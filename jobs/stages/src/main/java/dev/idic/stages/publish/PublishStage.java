@@ -4,16 +4,20 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.RunContext;
+import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Stage;
 import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -21,7 +25,8 @@ import org.apache.spark.sql.Row;
  * Assembles the published tables from what the earlier stages staged, checks each against its
  * contract, writes them into the run's staging folder, then swaps each into its {@code
  * as_of_date=D} partition ({@link PublishedTables}), then rebuilds the warehouse's SQL catalogue
- * ({@link WarehouseCatalog}).
+ * ({@link WarehouseCatalog}). The profile and the migration tables compare tonight with an earlier
+ * published night ({@link ComparedNight}, {@link TierMigration}).
  *
  * <p>The run's staging folder is left in place: a process killed after the swaps but before the job
  * repository recorded this step restarts publish, which then needs the staged tables again. The
@@ -44,15 +49,37 @@ public final class PublishStage implements Stage {
                 staged.readIfStaged(Tables.CUSTOMER_ENGAGEMENT).orElse(null)));
     // Sorted within each file, not globally: a global sort would sample the four-way join once
     // more for its ranges, and row groups sorted by customer_id already let readers skip by id.
+    List<String> warnings = new ArrayList<>();
+    Optional<LocalDate> comparedTo =
+        ComparedNight.find(
+            published.fileSystem(),
+            context.paths().warehouse(),
+            context.settings().history().latestComparable(context.asOfDate()));
+    TierMigration migration = new TierMigration(comparedTo.orElse(null));
+    Dataset<Row> previousDF =
+        comparedTo
+            .map(night -> context.spark().read().parquet(profileOf(context, night)))
+            .orElse(assembledDF.limit(0));
+    if (comparedTo.isEmpty()) {
+      warnings.add(
+          "no earlier published night to compare with (history.compare_to): every customer is"
+              + " 'new' in tier_change, tier_transitions and segment_transitions");
+    }
     // The summaries read the profile as written, so the join runs once, not once per table.
     Dataset<Row> profileDF =
         published.write(
-            Tables.CUSTOMER_PROFILE, assembledDF.sortWithinPartitions(col("customer_id")));
+            Tables.CUSTOMER_PROFILE,
+            migration
+                .withPrevious(assembledDF, previousDF)
+                .sortWithinPartitions(col("customer_id")));
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.TOP_CUSTOMERS, CustomerProfile.topCustomers(profileDF));
     tables.put(Tables.TIER_SUMMARY, ValueSummaries.tierSummary(profileDF));
     tables.put(Tables.SEGMENT_SUMMARY, ValueSummaries.segmentSummary(profileDF));
     tables.put(Tables.VALUE_CONCENTRATION, ValueSummaries.valueConcentration(tiersDF));
+    tables.put(Tables.TIER_TRANSITIONS, migration.tierTransitions(profileDF, previousDF));
+    tables.put(Tables.SEGMENT_TRANSITIONS, migration.segmentTransitions(profileDF, previousDF));
+    tables.put(Tables.LIST_TIER_DOWNGRADES, migration.downgrades(profileDF, previousDF));
     // Every other published table is one an earlier stage staged: it passes through when present.
     for (Table table : io().optionalReads()) {
       if (table.published()) {
@@ -71,7 +98,14 @@ public final class PublishStage implements Stage {
     report.put("rows_in", counts.get(Tables.CUSTOMER_PROFILE.name()));
     report.put("rows_out", counts.values().stream().mapToLong(Long::longValue).sum());
     report.putAll(counts);
-    return new StageReport(report, Map.of("tables", published.folders()), List.of());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("tables", published.folders());
+    details.put("compared_to", comparedTo.map(LocalDate::toString).orElse("none"));
+    return new StageReport(report, details, warnings);
+  }
+
+  private static String profileOf(RunContext context, LocalDate night) {
+    return new RunPaths(context.paths().warehouse(), night).published(Tables.CUSTOMER_PROFILE);
   }
 
   @Override

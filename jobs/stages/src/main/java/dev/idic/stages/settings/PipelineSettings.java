@@ -19,6 +19,7 @@ import java.time.ZoneId;
  * @param models model settings
  * @param contact contact cadence per tier and the interaction analytics' rules
  * @param validation the nightly holdout backtest and its quality gate
+ * @param history which earlier night the tier and segment migration compares with
  */
 public record PipelineSettings(
     ZoneId timeZone,
@@ -33,4 +34,38 @@ public record PipelineSettings(
     TierSettings tiers,
     ModelSettings models,
     ContactSettings contact,
-    ValidationSettings validation) {}
+    ValidationSettings validation,
+    HistorySettings history) {
+
+  /** With the default history setting: compare with the latest earlier night. */
+  public PipelineSettings(
+      ZoneId timeZone,
+      TimeUnit timeUnit,
+      String warehouse,
+      InputSource transactions,
+      InputSource interactions,
+      InputSource customers,
+      InputSource walletEstimates,
+      double maxRejectRatio,
+      RfmSettings rfm,
+      TierSettings tiers,
+      ModelSettings models,
+      ContactSettings contact,
+      ValidationSettings validation) {
+    this(
+        timeZone,
+        timeUnit,
+        warehouse,
+        transactions,
+        interactions,
+        customers,
+        walletEstimates,
+        maxRejectRatio,
+        rfm,
+        tiers,
+        models,
+        contact,
+        validation,
+        HistorySettings.PREVIOUS);
+  }
+}
