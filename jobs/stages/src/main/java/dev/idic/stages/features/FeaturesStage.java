@@ -42,13 +42,13 @@ public final class FeaturesStage implements Stage {
 
     long customers =
         tables
-            .write(
+            .writeCounted(
                 Tables.CUSTOMER_FEATURES,
                 RfmScores.score(
                         summaryDF.drop(RecentPurchases.COLUMNS.toArray(String[]::new)),
                         context.settings().rfm())
                     .orderBy(col("customer_id")))
-            .count();
+            .rows();
     // A table of its own, so that customer_features (and the profile built on it) keeps its
     // columns; both come from the one staged summary.
     tables.write(

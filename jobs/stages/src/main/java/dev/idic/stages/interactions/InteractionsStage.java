@@ -100,9 +100,9 @@ public final class InteractionsStage implements Stage {
         .sparkSession()
         .sparkContext()
         .setJobGroup(name(), "interactions: stage " + table, false);
-    Dataset<Row> stagedDF = tables.write(table, tableDF);
-    counts.put(table.name(), stagedDF.count());
-    return stagedDF;
+    StagedTables.Staged staged = tables.writeCounted(table, tableDF);
+    counts.put(table.name(), staged.rows());
+    return staged.df();
   }
 
   /** The summary tables' content, small enough for the run manifest. */

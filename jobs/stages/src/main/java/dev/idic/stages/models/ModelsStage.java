@@ -61,7 +61,9 @@ public final class ModelsStage implements Stage {
             new ClvSettings(
                 settings.horizonMonths(), settings.discountRateMonthly(), periodsPerMonth(unit)));
     long scored =
-        tables.write(Tables.CUSTOMER_SCORES, CustomerScoring.score(featuresDF, scorer)).count();
+        tables
+            .writeCounted(Tables.CUSTOMER_SCORES, CustomerScoring.score(featuresDF, scorer))
+            .rows();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("customers", Math.round(fits.purchase().customers()));
     counts.put("purchase_patterns", (long) fits.purchase().patterns());
