@@ -56,12 +56,15 @@ def has(table):
     if AS_OF and present:
         present = len(sql(f"SELECT 1 FROM {table} WHERE as_of_date = ? LIMIT 1", [AS_OF])) == 1
     if STRICT and not present:
-        raise LookupError(f"{table} has no published night {AS_OF or ''} in {WAREHOUSE}")
+        raise LookupError(f"{table} has no published night{' ' + AS_OF if AS_OF else ''} in {WAREHOUSE}")
     return present
 
 
 def table(name, where=None):
     """One night of a published table (IDIC_AS_OF, else the newest) as a pandas DataFrame."""
+    if not has(name):
+        raise LookupError(f"{name} has no published night{' ' + AS_OF if AS_OF else ''} in {WAREHOUSE}: run a night"
+                          " with this version of IDIC (an older one may not publish it)")
     condition = f" AND ({where})" if where else ""
     if AS_OF:
         return sql(f"SELECT * FROM {name} WHERE as_of_date = ?{condition}", [AS_OF])
