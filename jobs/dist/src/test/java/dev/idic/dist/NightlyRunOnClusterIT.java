@@ -47,6 +47,7 @@ class NightlyRunOnClusterIT {
   /** Every table a night with all four inputs publishes; the CSV copies are the marketer lists. */
   private static final List<String> PUBLISHED_TABLES =
       List.of(
+          "cohort_retention",
           "complaint_outcomes",
           "contact_mix_by_tier",
           "contact_plan",

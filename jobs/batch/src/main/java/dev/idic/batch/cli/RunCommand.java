@@ -32,14 +32,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin AsOfOption asOf;
 
+  @Mixin CompareToOption compareTo;
+
   @Option(names = "--force", description = "Run again even if the date is already done.")
   boolean force;
 
   @Override
   public Integer call() {
-    IdicConfig config = root.loadConfig(conf.file);
-    ProcessLog.writeTo(config.workDir());
-    LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
+    IdicConfig loaded = root.loadConfig(conf.file);
+    ProcessLog.writeTo(loaded.workDir());
+    LocalDate asOfDate = asOf.resolve(loaded, root.runtime().clock());
+    IdicConfig config = compareTo.apply(loaded, asOfDate);
     WritableWarehouse.require(config.pipeline().warehouse());
     RunOutcome outcome;
     try (IdicApplication application = root.open(config)) {

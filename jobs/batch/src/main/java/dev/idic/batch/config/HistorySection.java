@@ -21,7 +21,7 @@ final class HistorySection extends Section<RawConfig.History, HistorySettings> {
     try {
       int days = Integer.parseInt(compareTo.strip());
       if (days > 0) {
-        return new HistorySettings(days);
+        return HistorySettings.daysBack(days);
       }
     } catch (NumberFormatException e) {
       // reported below, with what is allowed

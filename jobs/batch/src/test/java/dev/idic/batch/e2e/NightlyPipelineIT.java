@@ -59,7 +59,8 @@ class NightlyPipelineIT {
           "list_high_value_at_risk",
           "tier_transitions",
           "segment_transitions",
-          "list_tier_downgrades");
+          "list_tier_downgrades",
+          "cohort_retention");
 
   @TempDir static Path dir;
   static InProcessIdic idic;
@@ -181,6 +182,37 @@ class NightlyPipelineIT {
           assertThat((double) a[7]).as("P(alive) of %s", id).isBetween(0.0, 1.0);
           assertThat((double) a[8]).as("CLV of %s", id).isGreaterThanOrEqualTo(0.0);
         });
+  }
+
+  @Test
+  void cohortsAreTheCustomersByMonthOfFirstPurchase() throws SQLException {
+    Map<String, Long> expected = new TreeMap<>();
+    ExpectedCustomers.fromCsvFolder(Path.of(java.net.URI.create(data.transactions())), ZONE, AS_OF)
+        .values()
+        .forEach(
+            c ->
+                expected.merge(
+                    AS_OF.minusDays((long) c.ageDays()).withDayOfMonth(1).toString(),
+                    1L,
+                    Long::sum));
+    Map<String, Long> cohorts = new TreeMap<>();
+    Map<String, Long> activeInFirstMonth = new TreeMap<>();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet rs =
+            sql.executeQuery(
+                "SELECT cohort_month, cohort_customers, active_customers FROM read_parquet('"
+                    + partition("cohort_retention")
+                    + "/*.parquet') WHERE months_since = 0")) {
+      while (rs.next()) {
+        cohorts.put(rs.getString(1), rs.getLong(2));
+        activeInFirstMonth.put(rs.getString(1), rs.getLong(3));
+      }
+    }
+    assertThat(cohorts).as("cohort sizes by month of first purchase day").isEqualTo(expected);
+    assertThat(activeInFirstMonth)
+        .as("every customer buys in its cohort month")
+        .isEqualTo(expected);
   }
 
   /**

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nights a week apart on the same input files, through the CLI: the second night's
  * customer_profile carries each customer's tier of the first, the transitions add up to both
- * nights' customers, and the downgrade list holds exactly the fallen VIP and Key customers.
+ * nights' customers, and the downgrade list holds exactly the fallen VIP and Key customers. A third
+ * night with {@code --compare-to} the first compares with that one; a night not published or not
+ * earlier is refused with exit 2 before anything runs.
  */
 class TierMigrationIT {
 
@@ -94,6 +96,37 @@ class TierMigrationIT {
     assertThat(fallen).as("a week moves some top customers down").isNotEmpty();
     assertThat(listed).as("the downgrade list").isEqualTo(fallen);
     assertThat(dir.resolve("warehouse/list_tier_downgrades_csv/as_of_date=" + D2)).isDirectory();
+
+    // A third night told to compare with the first, not with the latest earlier one.
+    LocalDate d3 = D2.plusDays(7);
+    InProcessIdic.Outcome unpublished =
+        idic.execute(
+            "run", "--conf", "idic.yaml", "--as-of", "" + d3, "--compare-to", "" + D1.plusDays(1));
+    assertThat(unpublished.code()).as("%s", unpublished).isEqualTo(2);
+    assertThat(unpublished.output())
+        .contains("--compare-to " + D1.plusDays(1), "no complete published night of that date");
+    InProcessIdic.Outcome notEarlier =
+        idic.execute("run", "--conf", "idic.yaml", "--as-of", "" + d3, "--compare-to", "" + d3);
+    assertThat(notEarlier.code()).as("%s", notEarlier).isEqualTo(2);
+    assertThat(notEarlier.output()).contains("must be before the as-of date");
+    assertThat(dir.resolve("warehouse/customer_profile/as_of_date=" + d3))
+        .as("refused before the night ran")
+        .doesNotExist();
+
+    InProcessIdic.Outcome third =
+        idic.execute("run", "--conf", "idic.yaml", "--as-of", "" + d3, "--compare-to", "" + D1);
+    assertThat(third.code()).as("%s", third).isZero();
+    for (Row customer : read("customer_profile", d3).collectAsList()) {
+      assertThat(customer.<String>getAs("previous_tier"))
+          .as("previous tier of %s against the named night", customer.<String>getAs("customer_id"))
+          .isEqualTo(tierOnD1.get(customer.<String>getAs("customer_id")));
+    }
+    assertThat(
+            read("tier_transitions", d3).select("compared_to").distinct().collectAsList().stream()
+                .map(r -> r.getDate(0).toString())
+                .toList())
+        .as("compared_to of the third night")
+        .containsExactly(D1.toString());
   }
 
   private static int rank(String tier) {

@@ -1,5 +1,6 @@
 package dev.idic.stages.contract;
 
+import static dev.idic.stages.contract.Tables.COHORT_RETENTION;
 import static dev.idic.stages.contract.Tables.COMPLAINT_OUTCOMES;
 import static dev.idic.stages.contract.Tables.CONTACT_MIX_BY_TIER;
 import static dev.idic.stages.contract.Tables.CONTACT_PLAN;
@@ -63,7 +64,7 @@ public final class Dataflow {
   public static final StageIo FEATURES =
       StageIo.of("features")
           .reads(TRANSACTIONS_ACCEPTED)
-          .writes(CUSTOMER_FEATURES, RECENT_PURCHASES);
+          .writes(CUSTOMER_FEATURES, RECENT_PURCHASES, COHORT_RETENTION);
 
   public static final StageIo MODELS =
       StageIo.of("models").reads(CUSTOMER_FEATURES).writes(CUSTOMER_SCORES, MODEL_FIT);
@@ -100,7 +101,7 @@ public final class Dataflow {
           .readsIfStaged(
               Stream.concat(
                       Stream.of(CUSTOMER_SCORES, CUSTOMER_ENGAGEMENT),
-                      Stream.of(INGEST, VALIDATION, MODELS, INTERACTIONS)
+                      Stream.of(INGEST, VALIDATION, FEATURES, MODELS, INTERACTIONS)
                           .flatMap(io -> io.writes().stream())
                           .filter(Table::published))
                   .toArray(Table[]::new))

@@ -28,6 +28,7 @@ public final class Tables {
 
   public static final Table CUSTOMER_FEATURES = Table.output("customer_features", STAGED_ONLY);
   public static final Table RECENT_PURCHASES = Table.output("recent_purchases", STAGED_ONLY);
+  public static final Table COHORT_RETENTION = Table.output("cohort_retention", PARQUET);
   public static final Table CUSTOMER_SCORES = Table.output("customer_scores", STAGED_ONLY);
   public static final Table MODEL_FIT = Table.output("model_fit", PARQUET);
   public static final Table CUSTOMER_TIERS = Table.output("customer_tiers", STAGED_ONLY);

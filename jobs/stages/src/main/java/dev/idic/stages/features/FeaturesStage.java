@@ -21,7 +21,7 @@ import org.apache.spark.sql.Row;
 /**
  * Stages {@code customer_features} (the per-customer summary with RFM scores and segments) and
  * {@code recent_purchases} ({@link RecentPurchases}), both from one aggregation of the accepted
- * transactions.
+ * transactions, and {@code cohort_retention} ({@link CohortRetention}).
  */
 public final class FeaturesStage implements Stage {
 
@@ -57,6 +57,11 @@ public final class FeaturesStage implements Stage {
             Stream.concat(Stream.of("customer_id"), RecentPurchases.COLUMNS.stream())
                 .map(c -> col(c))
                 .toArray(Column[]::new)));
+    // A second, narrow read of the accepted transactions: the cohorts need customer months, finer
+    // than the per-customer summary.
+    tables.write(
+        Tables.COHORT_RETENTION,
+        CohortRetention.from(transactionsDF, context.asOfDate()).coalesce(1));
     long buyers = observed(customersSeen);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("rows_in", transactionsDF.count());

@@ -3,6 +3,7 @@ package dev.idic.stages.publish;
 import static org.apache.spark.sql.functions.col;
 
 import dev.idic.stages.contract.Dataflow;
+import dev.idic.stages.contract.IdicErrors;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Stage;
@@ -55,6 +56,7 @@ public final class PublishStage implements Stage {
             published.fileSystem(),
             context.paths().warehouse(),
             context.settings().history().latestComparable(context.asOfDate()));
+    requireTheChosenNight(context, comparedTo);
     TierMigration migration = new TierMigration(comparedTo.orElse(null));
     Dataset<Row> previousDF =
         comparedTo
@@ -102,6 +104,23 @@ public final class PublishStage implements Stage {
     details.put("tables", published.folders());
     details.put("compared_to", comparedTo.map(LocalDate::toString).orElse("none"));
     return new StageReport(report, details, warnings);
+  }
+
+  /**
+   * A night named with {@code --compare-to} must be the one compared with, not an earlier one. The
+   * CLI checks a local warehouse before the night starts; this catches remote ones.
+   */
+  private static void requireTheChosenNight(RunContext context, Optional<LocalDate> comparedTo) {
+    Optional<LocalDate> chosen = context.settings().history().night();
+    if (chosen.isPresent() && !chosen.equals(comparedTo)) {
+      throw IdicErrors.invalidConfiguration(
+          "--compare-to " + chosen.get(),
+          "the warehouse "
+              + context.paths().warehouse()
+              + " has no complete published night of that date to compare with",
+          "name the as-of date of a night that completed (its customer_profile partition has a _SUCCESS marker), or leave"
+              + " --compare-to out to compare with the latest earlier night");
+    }
   }
 
   private static String profileOf(RunContext context, LocalDate night) {

@@ -68,4 +68,23 @@ public record PipelineSettings(
         validation,
         HistorySettings.PREVIOUS);
   }
+
+  /** These settings comparing with {@code other} history (the CLI's {@code --compare-to}). */
+  public PipelineSettings withHistory(HistorySettings other) {
+    return new PipelineSettings(
+        timeZone,
+        timeUnit,
+        warehouse,
+        transactions,
+        interactions,
+        customers,
+        walletEstimates,
+        maxRejectRatio,
+        rfm,
+        tiers,
+        models,
+        contact,
+        validation,
+        other);
+  }
 }
