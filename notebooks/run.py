@@ -83,7 +83,7 @@ def execute(path, html):
         return False
     plots = sum(1 for cell in notebook.cells for output in cell.get("outputs", [])
                 if "image/png" in output.get("data", {}))
-    print(f"executed {path.name}: {len(notebook.cells)} cells, {plots} plots in"
+    print(f"executed {path.name}: {len(notebook.cells)} cells, {plots} plot{'' if plots == 1 else 's'} in"
           f" {time.monotonic() - start:.1f} s -> {target}", flush=True)
     return True
 

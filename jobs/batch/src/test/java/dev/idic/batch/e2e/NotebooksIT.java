@@ -39,7 +39,7 @@ class NotebooksIT {
   static final Path HTML = OUT.resolve("html");
 
   /** run.py's line for a notebook that ran to the end. */
-  static final Pattern EXECUTED = Pattern.compile("executed (\\S+): \\d+ cells, (\\d+) plots");
+  static final Pattern EXECUTED = Pattern.compile("executed (\\S+): \\d+ cells, (\\d+) plots?");
 
   static NotebookRunner runner;
 
