@@ -111,7 +111,8 @@ public final class NotebookRunner {
   }
 
   private String python() {
-    return venv.resolve("bin/python").toString();
+    boolean windows = System.getProperty("os.name").startsWith("Windows");
+    return venv.resolve(windows ? "Scripts/python.exe" : "bin/python").toString();
   }
 
   private static Result run(List<String> command, Map<String, String> environment, long minutes)
