@@ -21,10 +21,11 @@ final class OptionalInputNotes {
     List<String> notes = new ArrayList<>();
     if (!interactions) {
       notes.add(
-          "No interactions input (inputs.interactions is not set): with no contact history every"
-              + " VIP and Key customer is overdue for contact, so list_vip_key_overdue holds them"
-              + " all, and contact_plan, complaint_outcomes, difficulty_summary and"
-              + " contact_mix_by_tier count no contacts: they are not real figures. Set"
+          "No interactions input (inputs.interactions is not set): with no contact history the"
+              + " contact plan counts from first purchases, so every VIP and Key customer whose"
+              + " first purchase lies more than one contact cadence back is overdue"
+              + " (list_vip_key_overdue), and contact_plan, complaint_outcomes, difficulty_summary"
+              + " and contact_mix_by_tier count no contacts: they are not real figures. Set"
               + " inputs.interactions to get them.");
     }
     if (!customers) {

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class NightSummaryTest {
 
   @Test
-  void anAbsentInteractionsInputSaysEveryVipAndKeyCustomerIsOverdue() {
+  void anAbsentInteractionsInputSaysVipAndKeyCustomersAreOverdueFromTheirFirstPurchase() {
     List<String> notes = OptionalInputNotes.of(false, true);
 
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0))
-        .contains("inputs.interactions", "every VIP and Key customer is overdue")
+        .contains("inputs.interactions", "every VIP and Key customer whose first purchase")
+        .contains("is overdue (list_vip_key_overdue)")
         .contains("contact_plan", "complaint_outcomes", "difficulty_summary", "not real");
   }
 
