@@ -168,6 +168,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSparkUiRunsOnlyWhenAskedFor() throws IOException {
+    assertThat(load(MINIMAL, Map.of()).spark().ui()).as("default").isFalse();
+    assertThat(load(MINIMAL + "spark:\n  ui: true\n", Map.of()).spark().ui()).isTrue();
+  }
+
+  @Test
   void environmentOverridesTheFileAndResolvesAgainstTheCurrentFolder() throws IOException {
     IdicConfig config =
         load(
@@ -409,7 +415,8 @@ class ConfigLoaderTest {
         .isEqualTo(shipped.getParent().getParent().resolve("idic-work"));
     assertThat(config.pipeline().transactions().path()).endsWith("idic-work/demo/transactions.csv");
     assertThat(config.pipeline().tiers().vipShare()).isEqualTo(0.05);
-    assertThat(config.spark().conf()).containsEntry("spark.ui.enabled", "false");
+    assertThat(config.spark().ui()).as("no Spark UI unless asked for").isFalse();
+    assertThat(config.spark().conf()).doesNotContainKey("spark.ui.enabled");
   }
 
   @Test
