@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages {@code customer_features} (the per-customer summary with RFM scores and segments) and
@@ -30,15 +31,29 @@ public final class FeaturesStage implements Stage {
     StagedTables tables = context.tables(this);
     Dataset<Row> transactionsDF = tables.read(Tables.TRANSACTIONS_ACCEPTED);
     Observation customersSeen = new Observation("customers_seen");
+    // In memory (one row per customer) rather than staged: the scores' count and range sample,
+    // customer_features and recent_purchases all read it, and none needs it after this stage.
     Dataset<Row> summaryDF =
-        tables.scratch(
-            "customer_summary",
-            CustomerSummary.from(
+        CustomerSummary.from(
                 transactionsDF,
                 context.asOfDate(),
                 context.settings().timeUnit(),
                 new RecentPurchases(context.asOf(), context.settings().contact().churnPeriodDays()),
-                customersSeen));
+                customersSeen)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return run(context, tables, transactionsDF, summaryDF, customersSeen);
+    } finally {
+      summaryDF.unpersist();
+    }
+  }
+
+  private static StageReport run(
+      RunContext context,
+      StagedTables tables,
+      Dataset<Row> transactionsDF,
+      Dataset<Row> summaryDF,
+      Observation customersSeen) {
 
     long customers =
         tables
