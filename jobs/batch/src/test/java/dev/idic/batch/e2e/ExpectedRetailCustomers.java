@@ -2,6 +2,8 @@ package dev.idic.batch.e2e;
 
 import dev.idic.batch.e2e.ExpectedCustomers.Customer;
 import dev.idic.batch.e2e.ExpectedCustomers.Transaction;
+import dev.idic.stages.settings.InputShaping;
+import dev.idic.stages.settings.InputShaping.Returns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -90,15 +92,16 @@ final class ExpectedRetailCustomers {
 
   /** With every rule of {@link #RULES} and returns netted, as the shipped example. */
   static Result fromCsv(Path file, ZoneId zone, LocalDate asOf) {
-    return fromCsv(file, zone, asOf, Set.copyOf(RULES), false);
+    return fromCsv(file, zone, asOf, Set.copyOf(RULES), Returns.NET);
   }
 
   /**
    * @param rules the rules of {@link #RULES} the configuration keeps, applied in that order
-   * @param separateReturns as {@code returns: separate}; otherwise returns net (the default)
+   * @param returns the configuration's {@code returns}; with exclude, a line that no rule matches
+   *     is excluded as {@code return} when all lines of its invoice sum below zero
    */
   static Result fromCsv(
-      Path file, ZoneId zone, LocalDate asOf, Set<String> rules, boolean separateReturns) {
+      Path file, ZoneId zone, LocalDate asOf, Set<String> rules, Returns returns) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -111,6 +114,15 @@ final class ExpectedRetailCustomers {
     }
     Map<String, Long> excluded = new LinkedHashMap<>();
     RULES.stream().filter(rules::contains).forEach(rule -> excluded.put(rule, 0L));
+    if (returns == Returns.EXCLUDE) {
+      excluded.put(InputShaping.RETURN_RULE, 0L);
+    }
+    // The return rule judges an invoice by all its lines, whatever the other rules make of them.
+    Map<String, BigDecimal> invoiceSums = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = fields(line);
+      invoiceSums.merge(f.get(0), lineAmount(f), BigDecimal::add);
+    }
     Map<String, Invoice> byInvoice = new LinkedHashMap<>();
     long accepted = 0;
     for (String line : lines.subList(1, lines.size())) {
@@ -120,6 +132,9 @@ final class ExpectedRetailCustomers {
       BigDecimal unitPrice = new BigDecimal(f.get(5));
       String customerId = f.get(6).strip();
       String rule = firstMatchingRule(invoiceNo, f.get(1), quantity, unitPrice, customerId, rules);
+      if (rule == null && returns == Returns.EXCLUDE && invoiceSums.get(invoiceNo).signum() < 0) {
+        rule = InputShaping.RETURN_RULE;
+      }
       if (rule != null) {
         excluded.merge(rule, 1L, Long::sum);
         continue;
@@ -131,8 +146,7 @@ final class ExpectedRetailCustomers {
         throw new IllegalArgumentException(
             file + ": accepted line after the as-of date " + asOf + ": " + line);
       }
-      BigDecimal amount =
-          BigDecimal.valueOf(quantity).multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
+      BigDecimal amount = lineAmount(f);
       Invoice invoice =
           new Invoice(
               new Transaction(customerId, local.atZone(zone).toInstant(), amount),
@@ -156,7 +170,7 @@ final class ExpectedRetailCustomers {
     }
     List<Transaction> transactions = byInvoice.values().stream().map(Invoice::transaction).toList();
     Map<String, Customer> customers =
-        ExpectedCustomers.fromTransactions(transactions, zone, asOf, separateReturns);
+        ExpectedCustomers.fromTransactions(transactions, zone, asOf, returns == Returns.SEPARATE);
     return new Result(
         lines.size() - 1L,
         accepted,
@@ -164,6 +178,13 @@ final class ExpectedRetailCustomers {
         transactions,
         customers,
         baskets(byInvoice.values(), customers.keySet()));
+  }
+
+  /** Quantity times unit price, half up to cents: the derived amount of one line. */
+  private static BigDecimal lineAmount(List<String> fields) {
+    return new BigDecimal(fields.get(3))
+        .multiply(new BigDecimal(fields.get(5)))
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   private static Map<String, Basket> baskets(Iterable<Invoice> invoices, Set<String> customerIds) {

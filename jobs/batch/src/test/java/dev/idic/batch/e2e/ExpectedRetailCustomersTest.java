@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.idic.batch.e2e.ExpectedCustomers.Customer;
 import dev.idic.batch.e2e.ExpectedCustomers.Transaction;
 import dev.idic.batch.e2e.ExpectedRetailCustomers.Basket;
+import dev.idic.stages.settings.InputShaping.Returns;
 import dev.idic.synth.OnlineRetailExport;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -108,7 +109,11 @@ class ExpectedRetailCustomersTest {
     Files.writeString(file, FILE, StandardCharsets.UTF_8);
     ExpectedRetailCustomers.Result kept =
         ExpectedRetailCustomers.fromCsv(
-            file, LONDON, AS_OF, Set.of("missing_customer", "non_product", "zero_price"), true);
+            file,
+            LONDON,
+            AS_OF,
+            Set.of("missing_customer", "non_product", "zero_price"),
+            Returns.SEPARATE);
 
     // Lines 6 (C536368) and 10 (536371, its other line free) are accepted: two returns.
     assertThat(kept.excludedByRule())
@@ -121,6 +126,28 @@ class ExpectedRetailCustomersTest {
     assertThat(kept.customers().get("17850"))
         .as("a return on a day without purchases lowers the total spend only")
         .isEqualTo(new Customer("17850", 1, 7, 211, 12.75, 46.74, 204));
+  }
+
+  @Test
+  void returnsExcludedSetAsideTheLinesOfInvoicesThatSumBelowZero() throws IOException {
+    Path file = dir.resolve("retail.csv");
+    Files.writeString(file, FILE, StandardCharsets.UTF_8);
+    ExpectedRetailCustomers.Result result =
+        ExpectedRetailCustomers.fromCsv(
+            file,
+            LONDON,
+            AS_OF,
+            Set.of("missing_customer", "non_product", "zero_price"),
+            Returns.EXCLUDE);
+
+    // Lines 6 (C536368) and 10 (536371: 2 x 0.00 - 2 x 2.10, its free line a zero_price).
+    assertThat(result.excludedByRule())
+        .containsExactly(
+            entry("missing_customer", 2L),
+            entry("non_product", 2L),
+            entry("zero_price", 2L),
+            entry("return", 2L));
+    assertThat(result.baskets().values()).allMatch(basket -> basket.returnsCount() == 0);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.testing.InProcessIdic;
+import dev.idic.stages.settings.InputShaping.Returns;
 import dev.idic.stages.testing.LocalSpark;
 import dev.idic.synth.OnlineRetailExport;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * conf/examples/online_retail.yaml}, only its paths replaced. Per customer, the BTYD summary, the
  * units and prices and the returns equal a plain-Java computation over the generated lines ({@link
  * ExpectedRetailCustomers}), and the manifest and the console account for every line, per rule. A
- * second night keeps the cancellations as returns ({@code returns: separate}).
+ * second and a third night keep the cancellations as returns, {@code returns: separate} and {@code
+ * returns: exclude}.
  */
 class OnlineRetailIT {
 
@@ -38,6 +40,7 @@ class OnlineRetailIT {
   static Path export;
   static Night shipped;
   static Night separate;
+  static Night excluded;
 
   /** One run of the CLI in its own folder and what it must give. */
   record Night(Path folder, InProcessIdic.Outcome run, ExpectedRetailCustomers.Result expected) {}
@@ -55,27 +58,30 @@ class OnlineRetailIT {
             "shipped",
             example,
             ExpectedRetailCustomers.fromCsv(export, OnlineRetailExport.ZONE, AS_OF));
-    // Cancellations kept: their invoices sum below zero, so they are returns, kept apart.
+    // Cancellations kept: their invoices sum below zero, so they are returns, kept apart, and in
+    // a third night excluded.
     String returnsKept =
         example
-                .lines()
-                .filter(line -> !line.strip().startsWith("cancelled:"))
-                .filter(line -> !line.strip().startsWith("non_positive_quantity:"))
-                .reduce("", (text, line) -> text + line + "\n")
-            + "    returns: separate\n";
+            .lines()
+            .filter(line -> !line.strip().startsWith("cancelled:"))
+            .filter(line -> !line.strip().startsWith("non_positive_quantity:"))
+            .reduce("", (text, line) -> text + line + "\n");
     assertThat(returnsKept)
         .as("the example's rules as this test expects them")
-        .hasLineCount((int) example.lines().count() - 1);
+        .hasLineCount((int) example.lines().count() - 2);
+    Set<String> rulesKept = Set.of("missing_customer", "non_product", "zero_price");
     separate =
         night(
             "separate",
-            returnsKept,
+            returnsKept + "    returns: separate\n",
             ExpectedRetailCustomers.fromCsv(
-                export,
-                OnlineRetailExport.ZONE,
-                AS_OF,
-                Set.of("missing_customer", "non_product", "zero_price"),
-                true));
+                export, OnlineRetailExport.ZONE, AS_OF, rulesKept, Returns.SEPARATE));
+    excluded =
+        night(
+            "excluded",
+            returnsKept + "    returns: exclude\n",
+            ExpectedRetailCustomers.fromCsv(
+                export, OnlineRetailExport.ZONE, AS_OF, rulesKept, Returns.EXCLUDE));
   }
 
   private static Night night(String name, String config, ExpectedRetailCustomers.Result expected)
@@ -95,7 +101,7 @@ class OnlineRetailIT {
 
   @Test
   void everyLineIsAccountedForPerRuleInTheManifestAndOnTheConsole() throws IOException {
-    for (Night night : new Night[] {shipped, separate}) {
+    for (Night night : new Night[] {shipped, separate, excluded}) {
       assertThat(night.run().code()).as(night.run().output()).isZero();
       JsonNode ingest =
           new ObjectMapper()
@@ -138,7 +144,7 @@ class OnlineRetailIT {
 
   @Test
   void eachCustomersSummaryEqualsAnIndependentComputation() {
-    for (Night night : new Night[] {shipped, separate}) {
+    for (Night night : new Night[] {shipped, separate, excluded}) {
       assertThat(night.run().code()).as(night.run().output()).isZero();
       Map<String, Row> actual = profile(night);
       ExpectedRetailCustomers.Result expected = night.expected();
@@ -169,7 +175,7 @@ class OnlineRetailIT {
 
   @Test
   void unitsPricesAndReturnsPerCustomerEqualAnIndependentComputation() {
-    for (Night night : new Night[] {shipped, separate}) {
+    for (Night night : new Night[] {shipped, separate, excluded}) {
       assertThat(night.run().code()).as(night.run().output()).isZero();
       Map<String, Row> actual = profile(night);
       night
@@ -200,13 +206,16 @@ class OnlineRetailIT {
                 .sum())
         .as("the generated cancellations are returns in the second night")
         .isGreaterThan(20);
+    assertThat(excluded.expected().excludedByRule().get("return"))
+        .as("and lines excluded as returns in the third")
+        .isGreaterThan(20);
   }
 
   @Test
   void theModelsFitTheGeneratedExportWithoutAWarning() {
     // models.fail_on_non_convergence is on (the default): a fit without a maximum refuses the
     // night, so exit 0 says every fit converged.
-    for (Night night : new Night[] {shipped, separate}) {
+    for (Night night : new Night[] {shipped, separate, excluded}) {
       assertThat(night.run().code()).as(night.run().output()).isZero();
       assertThat(night.run().out()).doesNotContain("Warning (models)");
     }
