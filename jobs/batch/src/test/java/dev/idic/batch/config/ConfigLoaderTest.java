@@ -372,8 +372,19 @@ class ConfigLoaderTest {
         .contains("inputs.transactions.derive.amount")
         .contains("rand()")
         .contains("changes from run to run");
+    assertThat(errorOf(LINES + "    exclude: {recent: 'InvoiceDate > current_timestamp()'}\n"))
+        .contains("inputs.transactions.exclude.recent (line 6")
+        .contains("current_timestamp()")
+        .contains("changes from run to run");
     assertThat(errorOf(LINES + "    exclude: {'zero price': 'UnitPrice <= 0'}\n"))
         .contains("is not a plain name");
+    assertThat(errorOf(LINES + "    returns: keep\n"))
+        .contains("inputs.transactions.returns")
+        .contains("line 6")
+        .contains("net, exclude, separate");
+    assertThat(errorOf(LINES + "    missing_customer: drop\n"))
+        .contains("inputs.transactions.missing_customer")
+        .contains("quarantine, exclude");
     assertThat(errorOf(MINIMAL + "  interactions: {path: i.csv, grain: line}\n"))
         .contains("inputs.interactions.grain")
         .contains("sales exports only");

@@ -38,6 +38,7 @@ public final class FeaturesStage implements Stage {
                 transactionsDF,
                 context.asOfDate(),
                 context.settings().timeUnit(),
+                context.settings().transactions().shaping().returns(),
                 new RecentPurchases(context.asOf(), context.settings().contact().churnPeriodDays()),
                 customersSeen)
             .persist(StorageLevel.MEMORY_AND_DISK());
