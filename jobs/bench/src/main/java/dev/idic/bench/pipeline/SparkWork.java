@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,7 @@ record SparkWork(Map<String, StepWork> steps) {
     Map<String, Integer> jobs = new TreeMap<>();
     Map<Long, String> executionStep = new HashMap<>();
     Map<Long, Execution> executions = new HashMap<>();
+    Set<String> cachedPlans = new HashSet<>();
     try (BufferedReader lines = Files.newBufferedReader(log)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         JsonNode event = JSON.readTree(line);
@@ -79,7 +82,7 @@ record SparkWork(Map<String, StepWork> steps) {
           }
         } else if (type.endsWith("SparkListenerSQLExecutionStart")) {
           Execution execution = new Execution();
-          execution.collect(event.path("sparkPlanInfo"));
+          execution.collect(event.path("sparkPlanInfo"), cachedPlans);
           executions.put(event.path("executionId").asLong(), execution);
         }
       }
@@ -111,9 +114,21 @@ record SparkWork(Map<String, StepWork> steps) {
     final Map<String, Integer> stagedScans = new TreeMap<>();
     int stagedWrites;
 
-    void collect(JsonNode node) {
+    /**
+     * Counts what the plan under {@code node} reads and writes. Spark's plan info also shows, under
+     * a reused exchange, the plan that computed it, and under an in-memory scan the plan of the
+     * cached data: neither runs again, so a reused exchange is not followed, and a cached plan is
+     * counted the first time one appears ({@code cachedPlans}), when it is computed.
+     */
+    void collect(JsonNode node, Set<String> cachedPlans) {
+      String name = node.path("nodeName").asText();
+      if (name.startsWith("ReusedExchange")
+          || (name.startsWith("InMemoryTableScan")
+              && !cachedPlans.add(node.path("children").toString()))) {
+        return;
+      }
       Matcher scanned = LOCATION.matcher(node.path("metadata").path("Location").asText(""));
-      if (node.path("nodeName").asText().startsWith("Scan") && scanned.find()) {
+      if (name.startsWith("Scan") && scanned.find()) {
         String path = scanned.group(1);
         int staging = path.indexOf(STAGING);
         if (staging >= 0) {
@@ -127,7 +142,7 @@ record SparkWork(Map<String, StepWork> steps) {
       if (written.find() && written.group(1).contains(STAGING)) {
         stagedWrites++;
       }
-      node.path("children").forEach(this::collect);
+      node.path("children").forEach(child -> collect(child, cachedPlans));
     }
 
     void add(Execution other) {

@@ -55,6 +55,43 @@ class SparkWorkTest {
     assertThat(work.step("publish")).isEqualTo(SparkWork.StepWork.NONE);
   }
 
+  /**
+   * Given two executions over one cached table and one reusing an exchange, then the cached table
+   * is scanned once (when it is computed) and the reused exchange's plan not again.
+   */
+  @Test
+  void countsACachedPlanOnceAndAReusedExchangeNotAgain() throws Exception {
+    String stage = "file:/w/warehouse/_staging/as_of_date=2026-11-22";
+    String cached =
+        """
+        {"nodeName":"InMemoryTableScan","simpleString":"c","metadata":{},"children":[        {"nodeName":"Scan parquet ","simpleString":"e","metadata":{"Location":        "InMemoryFileIndex(1 paths)[STAGE/customer_engagement]"},"children":[]}]}        """;
+    String reused =
+        """
+        {"nodeName":"ReusedExchange","simpleString":"r","metadata":{},"children":[        {"nodeName":"Scan parquet ","simpleString":"t","metadata":{"Location":        "InMemoryFileIndex(1 paths)[STAGE/customer_tiers]"},"children":[]}]}        """;
+    List<String> lines = new java.util.ArrayList<>();
+    for (int execution = 1; execution <= 2; execution++) {
+      lines.add(
+          ("{\"Event\":\"org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart\","
+                  + "\"executionId\":"
+                  + execution
+                  + ",\"sparkPlanInfo\":{\"nodeName\":\"SortMergeJoin\",\"simpleString\":\"j\","
+                  + "\"metadata\":{},\"children\":["
+                  + cached
+                  + ","
+                  + reused
+                  + "]}}")
+              .replace("STAGE", stage));
+      lines.add(job(execution, "interactions", execution));
+    }
+    Files.writeString(dir.resolve("local-1"), String.join("\n", lines));
+
+    SparkWork.StepWork interactions = SparkWork.read(dir).step("interactions");
+
+    assertThat(interactions.stagedScans())
+        .as("the cached engagement read once; the tiers only through a reused exchange")
+        .isEqualTo(Map.of("customer_engagement", 1));
+  }
+
   private static String job(int id, String group, Integer execution) {
     StringBuilder properties = new StringBuilder();
     if (group != null) {

@@ -7,12 +7,10 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -24,39 +22,38 @@ import org.apache.spark.sql.Row;
  * for each cohort and each month since, up to the month of the as-of date, how many of them had a
  * purchase day in that month and their net spend in it.
  *
- * <p>Purchase days are the summary's ({@link CustomerSummary#days}), so a cohort's size is the
- * number of customers of that first-purchase month in {@code customer_features}. Months are the
- * local calendar months of the purchase dates; the as-of month is partial (up to D). Every (cohort,
- * month since) pair is present, with zeros where nobody bought, so a heatmap has no holes. Revenue
- * is net of returns in that month; a return dated before a customer's first purchase day belongs to
- * no cohort month and is left out (it still nets the customer's total_spend). Only the accepted
- * transactions up to D enter, so a backfill of an old date gives the table that date would have
- * had.
+ * <p>Purchase days are the summary's ({@link CustomerSummary#days}) and a cohort's customers are
+ * the summary's customers of that first-purchase month. Months are the local calendar months of the
+ * purchase dates; the as-of month is partial (up to D). Every (cohort, month since) pair is
+ * present, with zeros where nobody bought, so a heatmap has no holes. Revenue is net of returns in
+ * that month; a return dated before a customer's first purchase day belongs to no cohort month and
+ * is left out (it still nets the customer's total_spend). Only the accepted transactions up to D
+ * enter, so a backfill of an old date gives the table that date would have had.
  */
 public final class CohortRetention {
 
   private CohortRetention() {}
 
-  public static Dataset<Row> from(Dataset<Row> transactionsDF, LocalDate asOfDate) {
-    Dataset<Row> daysDF =
+  /**
+   * @param transactionsDF the accepted transactions
+   * @param customersDF the customer summary ({@link CustomerSummary}): its {@code customer_id} and
+   *     {@code first_purchase_date} place each customer in a cohort, so the transactions are read
+   *     once here
+   */
+  public static Dataset<Row> from(
+      Dataset<Row> transactionsDF, Dataset<Row> customersDF, LocalDate asOfDate) {
+    Dataset<Row> cohortsDF =
+        customersDF.select(
+            col("customer_id"), trunc(col("first_purchase_date"), "month").as("cohort_month"));
+    Dataset<Row> activityDF =
         CustomerSummary.days(transactionsDF)
             .select(
                 col("customer_id"),
                 trunc(col("purchase_date"), "month").as("month"),
                 col("is_purchase_day"),
-                col("day_value"));
-    Dataset<Row> customerMonthsDF =
-        daysDF
+                col("day_value"))
             .groupBy("customer_id", "month")
-            .agg(max(col("is_purchase_day")).as("active"), sum(col("day_value")).as("cents"));
-    Dataset<Row> cohortsDF =
-        customerMonthsDF
-            .groupBy("customer_id")
-            .agg(min(when(col("active"), col("month"))).as("cohort_month"))
-            .filter(col("cohort_month").isNotNull());
-
-    Dataset<Row> activityDF =
-        customerMonthsDF
+            .agg(max(col("is_purchase_day")).as("active"), sum(col("day_value")).as("cents"))
             .join(cohortsDF, "customer_id")
             .withColumn("months_since", monthsSince(col("month"), col("cohort_month")))
             .filter(col("months_since").geq(0))

@@ -1,5 +1,6 @@
 package dev.idic.stages.features;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
@@ -47,8 +48,10 @@ public final class CustomerSummary {
 
   private CustomerSummary() {}
 
-  /** Name of the metric {@link #from(Dataset, LocalDate, TimeUnit, Observation)} observes. */
+  /** Names of the metrics the observing {@code from} observes. */
   public static final String CUSTOMERS_SEEN = "customers_seen";
+
+  public static final String TRANSACTIONS_SEEN = "transactions_seen";
 
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit) {
@@ -64,9 +67,10 @@ public final class CustomerSummary {
 
   /**
    * As {@link #from(Dataset, LocalDate, TimeUnit)}, with the {@link RecentPurchases} columns after
-   * the summary's, and counts into {@code customersSeen} (metric {@value #CUSTOMERS_SEEN}) every
-   * customer with an accepted transaction, returns-only customers included, while the summary is
-   * computed: no extra pass over the transactions.
+   * the summary's, and counts into {@code customersSeen} every customer with an accepted
+   * transaction, returns-only customers included (metric {@value #CUSTOMERS_SEEN}), and their
+   * transactions ({@value #TRANSACTIONS_SEEN}), while the summary is computed: no extra pass over
+   * the transactions.
    */
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF,
@@ -77,7 +81,10 @@ public final class CustomerSummary {
       Observation customersSeen) {
     return summarize(
         perCustomer(transactionsDF, returns, recent.aggregates())
-            .observe(customersSeen, count(lit(1)).as(CUSTOMERS_SEEN)),
+            .observe(
+                customersSeen,
+                count(lit(1)).as(CUSTOMERS_SEEN),
+                coalesce(sum(col("transaction_count")), lit(0L)).as(TRANSACTIONS_SEEN)),
         asOfDate,
         timeUnit,
         recent.columns());

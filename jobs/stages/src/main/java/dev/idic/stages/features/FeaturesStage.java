@@ -77,10 +77,10 @@ public final class FeaturesStage implements Stage {
     // than the per-customer summary.
     tables.write(
         Tables.COHORT_RETENTION,
-        CohortRetention.from(transactionsDF, context.asOfDate()).coalesce(1));
-    long buyers = observed(customersSeen);
+        CohortRetention.from(transactionsDF, summaryDF, context.asOfDate()).coalesce(1));
+    long buyers = observed(customersSeen, CustomerSummary.CUSTOMERS_SEEN);
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("rows_in", transactionsDF.count());
+    counts.put("rows_in", observed(customersSeen, CustomerSummary.TRANSACTIONS_SEEN));
     counts.put("rows_out", customers);
     counts.put("customers_with_returns_only", buyers - customers);
     List<String> warnings =
@@ -93,10 +93,10 @@ public final class FeaturesStage implements Stage {
     return new StageReport(counts, Map.of(), warnings);
   }
 
-  /** Customers with any accepted transaction, counted while the summary was written. */
-  private static long observed(Observation customersSeen) {
+  /** A count of the accepted transactions made while the summary was computed. */
+  private static long observed(Observation customersSeen, String metric) {
     try {
-      Object value = customersSeen.getAsJava().get(CustomerSummary.CUSTOMERS_SEEN);
+      Object value = customersSeen.getAsJava().get(metric);
       return value == null ? 0 : ((Number) value).longValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.idic.stages.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idic.stages.settings.TimeUnit;
 import dev.idic.stages.testing.Rows;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class CohortRetentionTest {
   void smallCaseReadsAsTheDefinitionSays() {
     List<String> rows =
         rows(
-            CohortRetention.from(
+            cohorts(
                 Rows.transactions(
                     "a",
                     "2025-03-05",
@@ -80,7 +82,7 @@ class CohortRetentionTest {
         lines.add(java.math.BigDecimal.valueOf(cents, 2));
       }
     }
-    assertThat(rows(CohortRetention.from(Rows.transactions(lines.toArray()), AS_OF)))
+    assertThat(rows(cohorts(Rows.transactions(lines.toArray()), AS_OF)))
         .as("cohort_retention of 300 generated customers")
         .containsExactlyElementsOf(expected(lines));
   }
@@ -147,7 +149,12 @@ class CohortRetentionTest {
     return table;
   }
 
-  private static List<String> rows(org.apache.spark.sql.Dataset<Row> cohortDF) {
+  private static Dataset<Row> cohorts(Dataset<Row> transactionsDF, LocalDate asOf) {
+    return CohortRetention.from(
+        transactionsDF, CustomerSummary.from(transactionsDF, asOf, TimeUnit.DAYS), asOf);
+  }
+
+  private static List<String> rows(Dataset<Row> cohortDF) {
     return cohortDF.collectAsList().stream()
         .map(
             r ->
