@@ -1,6 +1,7 @@
 package dev.idic.stages.interactions;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.Dataflow;
@@ -58,29 +59,40 @@ public final class InteractionsStage implements Stage {
                       col("tier_basis"),
                       col("basis_value").cast("double"),
                       col("value_rank").cast("long"),
-                      col("value_percentile").cast("double")),
+                      col("top_percent").cast("double")),
               "customer_id");
       Dataset<Row> planDF =
           write(
-              tables, Tables.CONTACT_PLAN, ContactPlan.apply(engagementDF, asOf, settings), counts);
+              tables,
+              Tables.CONTACT_PLAN,
+              observed(ContactPlan.apply(engagementDF, asOf, settings), inputs),
+              counts);
       write(
           tables,
           Tables.COMPLAINT_OUTCOMES,
-          ComplaintOutcomes.apply(
-              inputs.interactionsDF(),
-              engagementDF,
-              asOf,
-              settings.churnPeriodDays(),
-              settings.difficulty().disputeOutcomes()),
+          observed(
+              ComplaintOutcomes.apply(
+                  inputs.interactionsDF(),
+                  engagementDF,
+                  asOf,
+                  settings.churnPeriodDays(),
+                  settings.difficulty().disputeOutcomes()),
+              inputs),
           counts);
       write(tables, Tables.LOYALTY_SUMMARY, LoyaltySummary.apply(engagementDF), counts);
       write(
           tables,
           Tables.DIFFICULTY_SUMMARY,
-          DifficultySummary.apply(engagementDF, settings.difficulty()),
+          observed(DifficultySummary.apply(engagementDF, settings.difficulty()), inputs),
           counts);
-      write(tables, Tables.CONTACT_MIX_BY_TIER, ContactMixByTier.apply(engagementDF), counts);
-      MarketerLists lists = new MarketerLists(asOf, context.settings().models().horizonMonths());
+      write(
+          tables,
+          Tables.CONTACT_MIX_BY_TIER,
+          observed(ContactMixByTier.apply(engagementDF), inputs),
+          counts);
+      MarketerLists lists =
+          new MarketerLists(
+              asOf, context.settings().models().horizonMonths(), inputs.tiersDF().count());
       write(tables, Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), counts);
       write(tables, Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), counts);
       write(tables, Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), counts);
@@ -92,6 +104,17 @@ public final class InteractionsStage implements Stage {
       spark.sparkContext().clearJobGroup();
     }
   }
+
+  /**
+   * Marks a table built from the contact history with {@value #OBSERVED}: false when the night has
+   * no interactions input, so that a BI user sees that its zero contacts, "easy" customers and
+   * overdue plans are what an absent input gives, not what was observed.
+   */
+  private static Dataset<Row> observed(Dataset<Row> tableDF, EngagementInputs inputs) {
+    return tableDF.withColumn(OBSERVED, lit(inputs.interactionsObserved()));
+  }
+
+  static final String OBSERVED = "interactions_observed";
 
   /** Stages a table, counts it, and returns it as read back from the staging folder. */
   private Dataset<Row> write(

@@ -37,7 +37,8 @@ public final class PublishStage implements Stage {
   @Override
   public StageReport run(RunContext context) {
     StagedTables staged = context.tables(this);
-    PublishedTables published = new PublishedTables(context);
+    PublishedTables published =
+        new PublishedTables(context, staged.readIfStaged(Tables.CUSTOMERS_ACCEPTED).orElse(null));
 
     Dataset<Row> tiersDF = staged.read(Tables.CUSTOMER_TIERS);
     Dataset<Row> assembledDF =
@@ -87,6 +88,12 @@ public final class PublishStage implements Stage {
       }
     }
 
+    // Every list carries the CRM columns, whichever stage built it.
+    tables.replaceAll(
+        (table, df) ->
+            table.publication() == Table.Publication.PARQUET_AND_CSV
+                ? ListColumns.complete(df, profileDF)
+                : df);
     tables.forEach(published::write);
     published.swap();
     // Once every partition of the night is in place, so its _latest views all show this night.
