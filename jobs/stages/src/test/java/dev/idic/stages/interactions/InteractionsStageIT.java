@@ -200,12 +200,12 @@ class InteractionsStageIT {
         Tables.CUSTOMER_TIERS,
         frame(
             "customer_id string, tier string, tier_basis string, basis_value double,"
-                + " value_rank long, value_percentile double",
-            new Object[] {"v", "vip", "predicted_clv", 900.0, 1L, 0.2},
-            new Object[] {"k", "key", "predicted_clv", 500.0, 2L, 0.4},
-            new Object[] {"r", "regular", "predicted_clv", 100.0, 3L, 0.6},
-            new Object[] {"s1", "small", "predicted_clv", 20.0, 4L, 0.8},
-            new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 1.0}));
+                + " value_rank long, top_percent double",
+            new Object[] {"v", "vip", "predicted_clv", 900.0, 1L, 20.0},
+            new Object[] {"k", "key", "predicted_clv", 500.0, 2L, 40.0},
+            new Object[] {"r", "regular", "predicted_clv", 100.0, 3L, 60.0},
+            new Object[] {"s1", "small", "predicted_clv", 20.0, 4L, 80.0},
+            new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 100.0}));
     stage(
         context,
         Tables.TRANSACTIONS_ACCEPTED,
