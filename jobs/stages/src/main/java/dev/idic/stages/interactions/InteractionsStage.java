@@ -12,6 +12,7 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.lists.ListColumns;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,9 +94,24 @@ public final class InteractionsStage implements Stage {
       MarketerLists lists =
           new MarketerLists(
               asOf, context.settings().models().horizonMonths(), inputs.tiersDF().count());
-      write(tables, Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), counts);
-      write(tables, Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), counts);
-      write(tables, Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), counts);
+      Dataset<Row> crmDF = crmColumns(customersDF, inputs, tables);
+      write(
+          tables,
+          Tables.LIST_TOP_20_PERCENT,
+          ListColumns.complete(
+              Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), crmDF),
+          counts);
+      write(
+          tables,
+          Tables.LIST_VIP_KEY_OVERDUE,
+          ListColumns.complete(Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), crmDF),
+          counts);
+      write(
+          tables,
+          Tables.LIST_HIGH_VALUE_AT_RISK,
+          ListColumns.complete(
+              Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), crmDF),
+          counts);
       counts.put(
           "interactions_unknown_customer",
           inputs.interactionsDF().where(col("known_customer").equalTo(false)).count());
@@ -103,6 +119,22 @@ public final class InteractionsStage implements Stage {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * The per-customer columns the lists carry for a CRM import: P(alive) as the engagement trusts
+   * it, the last purchase date, the R/F segment and, when the models ran, the CLV.
+   */
+  private static Dataset<Row> crmColumns(
+      Dataset<Row> customersDF, EngagementInputs inputs, StagedTables tables) {
+    Dataset<Row> crmDF =
+        customersDF
+            .select("customer_id", "p_alive", "last_purchase_date")
+            .join(inputs.featuresDF().select("customer_id", "rfm_segment"), "customer_id");
+    return tables
+        .readIfStaged(Tables.CUSTOMER_SCORES)
+        .map(scoresDF -> crmDF.join(scoresDF.select("customer_id", "clv"), "customer_id", "left"))
+        .orElse(crmDF);
   }
 
   /**

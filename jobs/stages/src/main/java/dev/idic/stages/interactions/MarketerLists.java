@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.TableContract;
-import dev.idic.stages.rank.ListRank;
+import dev.idic.stages.lists.ListRank;
 import dev.idic.stages.tiers.TierAssignment;
 import dev.idic.stages.tiers.ValueTier;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ import org.apache.spark.sql.Row;
  * </ul>
  *
  * <p>Every list is ranked ({@code list_rank}, 1 = first to call, a total order); the columns a CRM
- * import needs that the list's builder does not have (segment, CLV, last purchase date) are added
- * at publish from the profile ({@code dev.idic.stages.publish.ListColumns}).
+ * import needs that a list does not compute (segment, CLV, last purchase date) are added by {@link
+ * dev.idic.stages.lists.ListColumns}.
  *
  * <p>The customer frames need: customer_id, tier, tier_basis, basis_value, value_rank, top_percent,
  * p_alive, lifecycle_stage, lifecycle_reason, days_since_last_purchase, last_call_date,
@@ -136,7 +136,7 @@ public final class MarketerLists {
 
   /**
    * A list's columns that {@code sourceDF} has (or the list adds), in the order of its contract in
-   * {@code schemas/output}; publish adds the rest.
+   * {@code schemas/output}; {@link dev.idic.stages.lists.ListColumns} adds the CRM columns.
    */
   private static Column[] columns(String list, Dataset<Row> sourceDF) {
     List<String> present = new ArrayList<>(Arrays.asList(sourceDF.columns()));

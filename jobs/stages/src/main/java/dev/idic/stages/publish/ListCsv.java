@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.ColumnContract;
 import dev.idic.stages.contract.TableContract;
-import dev.idic.stages.rank.ListRank;
+import dev.idic.stages.lists.ListRank;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

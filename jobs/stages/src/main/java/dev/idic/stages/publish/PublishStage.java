@@ -11,6 +11,7 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.lists.ListColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,10 @@ public final class PublishStage implements Stage {
     tables.put(Tables.VALUE_CONCENTRATION, ValueSummaries.valueConcentration(tiersDF));
     tables.put(Tables.TIER_TRANSITIONS, migration.tierTransitions(profileDF, previousDF));
     tables.put(Tables.SEGMENT_TRANSITIONS, migration.segmentTransitions(profileDF, previousDF));
-    tables.put(Tables.LIST_TIER_DOWNGRADES, migration.downgrades(profileDF, previousDF));
+    tables.put(
+        Tables.LIST_TIER_DOWNGRADES,
+        ListColumns.complete(
+            Tables.LIST_TIER_DOWNGRADES, migration.downgrades(profileDF, previousDF), profileDF));
     // Every other published table is one an earlier stage staged: it passes through when present.
     for (Table table : io().optionalReads()) {
       if (table.published()) {
@@ -88,12 +92,6 @@ public final class PublishStage implements Stage {
       }
     }
 
-    // Every list carries the CRM columns, whichever stage built it.
-    tables.replaceAll(
-        (table, df) ->
-            table.publication() == Table.Publication.PARQUET_AND_CSV
-                ? ListColumns.complete(df, profileDF)
-                : df);
     tables.forEach(published::write);
     published.swap();
     // Once every partition of the night is in place, so its _latest views all show this night.

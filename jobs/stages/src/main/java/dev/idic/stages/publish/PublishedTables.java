@@ -3,7 +3,7 @@ package dev.idic.stages.publish;
 import dev.idic.stages.contract.RunContext;
 import dev.idic.stages.contract.RunPaths;
 import dev.idic.stages.contract.Table;
-import dev.idic.stages.rank.ListRank;
+import dev.idic.stages.lists.ListRank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

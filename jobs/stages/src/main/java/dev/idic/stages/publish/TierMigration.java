@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import dev.idic.stages.rank.ListRank;
+import dev.idic.stages.lists.ListRank;
 import dev.idic.stages.tiers.ValueTier;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -69,7 +69,7 @@ class InteractionsStageIT {
         .containsEntry("customer_engagement", 5L)
         .containsEntry("contact_plan", 5L)
         .containsEntry("complaint_outcomes", 3L)
-        .containsEntry("loyalty_summary", 5L)
+        .containsEntry("loyalty_summary", 4L)
         .containsEntry("difficulty_summary", 4L)
         .containsEntry("interactions_unknown_customer", 1L);
     assertThat(report.warnings()).as("all inputs present").isEmpty();

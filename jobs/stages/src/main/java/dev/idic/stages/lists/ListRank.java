@@ -1,5 +1,6 @@
-package dev.idic.stages.rank;
+package dev.idic.stages.lists;
 
+import dev.idic.stages.rank.GlobalRank;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
