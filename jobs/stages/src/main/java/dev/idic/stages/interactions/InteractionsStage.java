@@ -15,6 +15,7 @@ import dev.idic.stages.contract.Tables;
 import dev.idic.stages.lists.ListColumns;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,7 @@ public final class InteractionsStage implements Stage {
             .join(inputs.featuresDF().select("customer_id", "rfm_segment"), "customer_id");
     return tables
         .readIfStaged(Tables.CUSTOMER_SCORES)
+        .filter(scoresDF -> Arrays.asList(scoresDF.columns()).contains("clv"))
         .map(scoresDF -> crmDF.join(scoresDF.select("customer_id", "clv"), "customer_id", "left"))
         .orElse(crmDF);
   }
