@@ -74,6 +74,7 @@ class InteractionsStageIT {
         .containsEntry("interactions_unknown_customer", 1L);
     assertThat(report.warnings()).as("all inputs present").isEmpty();
     assertMatchContracts(context);
+    assertThat(observedFlags(context)).as("interactions were read").isNotEmpty().containsOnly(true);
     Row v = byCustomer(read(context, Tables.CUSTOMER_ENGAGEMENT), "v");
     assertThat(v.<Long>getAs("complaints_total")).as("v's complaint").isEqualTo(1L);
     assertThat(v.<Double>getAs("share_of_wallet")).as("1000 / 4000").isEqualTo(0.25);
@@ -108,6 +109,27 @@ class InteractionsStageIT {
     assertThat(read(context, Tables.LIST_VIP_KEY_OVERDUE).count())
         .as("VIP and Key were never called: both overdue")
         .isEqualTo(2L);
+    assertThat(observedFlags(context))
+        .as("the tables built from the contact history say there was none to read")
+        .containsOnly(false);
+  }
+
+  /** interactions_observed of every row of the tables built from the contact history. */
+  private static List<Boolean> observedFlags(RunContext context) {
+    List<Boolean> flags = new ArrayList<>();
+    for (Table table :
+        List.of(
+            Tables.CONTACT_PLAN,
+            Tables.COMPLAINT_OUTCOMES,
+            Tables.DIFFICULTY_SUMMARY,
+            Tables.CONTACT_MIX_BY_TIER,
+            Tables.LIST_VIP_KEY_OVERDUE)) {
+      read(context, table)
+          .select("interactions_observed")
+          .collectAsList()
+          .forEach(r -> flags.add(r.getBoolean(0)));
+    }
+    return flags;
   }
 
   @Test
