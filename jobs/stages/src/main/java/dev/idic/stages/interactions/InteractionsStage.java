@@ -30,7 +30,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Reads the staged {@code customer_tiers}, {@code customer_features} and {@code
  * recent_purchases}, and when staged {@code interactions_accepted}, {@code customer_scores} and
  * {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
- * counts every contact from the first purchase; without scores, or when {@code model_fit} says the
+ * counts every contact from the first purchase, and the tables built from the contact history say
+ * so in {@code interactions_observed}; without scores, or when {@code model_fit} says the
  * purchase fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the
  * purchase-gap rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
  */
