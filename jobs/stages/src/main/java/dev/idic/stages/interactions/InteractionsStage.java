@@ -31,9 +31,9 @@ import org.apache.spark.sql.SparkSession;
  * recent_purchases}, and when staged {@code interactions_accepted}, {@code customer_scores} and
  * {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
  * counts every contact from the first purchase, and the tables built from the contact history say
- * so in {@code interactions_observed}; without scores, or when {@code model_fit} says the
- * purchase fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the
- * purchase-gap rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
+ * so in {@code interactions_observed}; without scores, or when {@code model_fit} says the purchase
+ * fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the purchase-gap
+ * rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
  */
 public final class InteractionsStage implements Stage {
 
