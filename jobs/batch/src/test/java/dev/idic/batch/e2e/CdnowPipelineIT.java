@@ -69,5 +69,15 @@ class CdnowPipelineIT {
                 .count())
         .as("every CDNOW customer profiled")
         .isEqualTo(2357);
+    // 0.2 x 2,357 = 471.4: the Key cut keeps 472 ranks; the list once kept rank / n <= 0.20, 471.
+    for (String table : new String[] {"top_customers", "list_top_20_percent"}) {
+      assertThat(
+              LocalSpark.session()
+                  .read()
+                  .parquet(dir.resolve("warehouse/" + table + partition).toString())
+                  .count())
+          .as("%s: the VIP and Key customers, ceil(0.2 x 2,357)", table)
+          .isEqualTo(472);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.idic.batch.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,9 +104,9 @@ class NightlyPipelineIT {
       Path partition = partition(table);
       assertThat(partition.resolve("_SUCCESS")).as("%s published with _SUCCESS", table).exists();
     }
-    assertThat(partition("list_top_20_percent_csv"))
-        .as("marketer list as CSV")
-        .isDirectoryContaining("glob:**.csv");
+    assertThat(partition("list_top_20_percent_csv").resolve("list_top_20_percent.csv"))
+        .as("marketer list as CSV, named after the list")
+        .isRegularFile();
     assertThat(dir.resolve("warehouse/_staging"))
         .as("staging cleaned after publish")
         .isEmptyDirectory();
@@ -128,6 +130,59 @@ class NightlyPipelineIT {
             .as("%s columns: the contract's, in its order", table)
             .isEqualTo(TableContract.output(table).columnNames());
       }
+    }
+  }
+
+  /**
+   * Each list's CSV is one file {@code <list>.csv}, UTF-8, with a header naming the list's columns
+   * and then the customers input's attributes, one line per row of its Parquet twin in {@code
+   * list_rank} order, every id quoted.
+   */
+  @Test
+  void everyListCsvIsOneNamedFileWithTheRowsOfItsParquetTwin() throws IOException, SQLException {
+    for (String list :
+        List.of(
+            "list_top_20_percent",
+            "list_vip_key_overdue",
+            "list_high_value_at_risk",
+            "list_tier_downgrades")) {
+      Path folder = partition(list + "_csv");
+      try (Stream<Path> files = Files.list(folder)) {
+        assertThat(
+                files
+                    .map(f -> f.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")) // Hadoop's checksums, hidden
+                    .sorted()
+                    .toList())
+            .as("%s: one CSV file and the marker", list)
+            .containsExactlyInAnyOrder(list + ".csv", "_SUCCESS");
+      }
+      List<String> lines = Files.readAllLines(folder.resolve(list + ".csv"), UTF_8);
+      assertThat(lines.get(0))
+          .as("%s header: the list's columns, then the customers input's attributes", list)
+          .isEqualTo(
+              String.join(",", TableContract.output(list).columnNames()) + ",region,segment");
+      List<String> rows = lines.subList(1, lines.size());
+      assertThat((long) rows.size()).as("%s rows: as in Parquet", list).isEqualTo(rows(list));
+      for (int i = 0; i < rows.size(); i++) {
+        assertThat(rows.get(i))
+            .as("%s line %d: list_rank, then the id quoted as text", list, i + 1)
+            .startsWith((i + 1) + ",\"");
+      }
+    }
+    assertThat(rows("list_top_20_percent"))
+        .as("the top 20%% list holds exactly the VIP and Key customers of top_customers")
+        .isEqualTo(rows("top_customers"));
+  }
+
+  private static long rows(String table) throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet rs =
+            sql.executeQuery(
+                "SELECT count(*) FROM read_parquet('" + partition(table) + "/*.parquet')")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

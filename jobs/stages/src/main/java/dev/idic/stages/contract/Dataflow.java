@@ -92,15 +92,15 @@ public final class Dataflow {
               LIST_HIGH_VALUE_AT_RISK);
 
   /**
-   * Publish needs the profile's parts; every published table an earlier stage staged passes through
-   * when that stage produced it.
+   * Publish needs the profile's parts, and the customers input for the contact columns of the list
+   * CSVs; every published table an earlier stage staged passes through when that stage produced it.
    */
   public static final StageIo PUBLISH =
       StageIo.of("publish")
           .reads(CUSTOMER_FEATURES, CUSTOMER_TIERS)
           .readsIfStaged(
               Stream.concat(
-                      Stream.of(CUSTOMER_SCORES, CUSTOMER_ENGAGEMENT),
+                      Stream.of(CUSTOMER_SCORES, CUSTOMER_ENGAGEMENT, CUSTOMERS_ACCEPTED),
                       Stream.of(INGEST, VALIDATION, FEATURES, MODELS, INTERACTIONS)
                           .flatMap(io -> io.writes().stream())
                           .filter(Table::published))

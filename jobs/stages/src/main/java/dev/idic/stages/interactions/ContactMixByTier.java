@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The {@code contact_mix_by_tier} table: how each tier is contacted in the 365 days ending on D,
- * one row per tier and one for all customers. Shares are of the tier's interactions (a ratio of
- * sums, so heavy contacts weigh more than in a mean of customer shares); null without any.
+ * one row per tier (no overall row; see {@link Tiers}). Shares are of the tier's interactions (a
+ * ratio of sums, so heavy contacts weigh more than in a mean of customer shares); null without any.
  *
  * <p>Columns: tier, customers, customers_contacted_365d, interactions_365d,
  * interactions_per_customer_365d, company_initiated_share, then {@code share_<channel>} per

@@ -1,6 +1,7 @@
 package dev.idic.stages.interactions;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.Dataflow;
@@ -11,8 +12,10 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.lists.ListColumns;
 import dev.idic.stages.settings.ContactSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,10 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Reads the staged {@code customer_tiers}, {@code customer_features} and {@code
  * recent_purchases}, and when staged {@code interactions_accepted}, {@code customer_scores} and
  * {@code wallet_estimates_accepted}. Without interactions, contact counts are zero and the plan
- * counts every contact from the first purchase; without scores, or when {@code model_fit} says the
- * purchase fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the
- * purchase-gap rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
+ * counts every contact from the first purchase, and the tables built from the contact history say
+ * so in {@code interactions_observed}; without scores, or when {@code model_fit} says the purchase
+ * fit is degenerate ({@link TrustedPAlive}), lifecycle and loyalty fall back to the purchase-gap
+ * rules. Stages the tables {@link Dataflow#INTERACTIONS} names.
  */
 public final class InteractionsStage implements Stage {
 
@@ -63,32 +67,58 @@ public final class InteractionsStage implements Stage {
                       col("tier_basis"),
                       col("basis_value").cast("double"),
                       col("value_rank").cast("long"),
-                      col("value_percentile").cast("double")),
+                      col("top_percent").cast("double")),
               "customer_id");
       Dataset<Row> planDF =
           write(
-              tables, Tables.CONTACT_PLAN, ContactPlan.apply(engagementDF, asOf, settings), counts);
+              tables,
+              Tables.CONTACT_PLAN,
+              observed(ContactPlan.apply(engagementDF, asOf, settings), inputs),
+              counts);
       write(
           tables,
           Tables.COMPLAINT_OUTCOMES,
-          ComplaintOutcomes.apply(
-              inputs.interactionsDF(),
-              engagementDF,
-              asOf,
-              settings.churnPeriodDays(),
-              settings.difficulty().disputeOutcomes()),
+          observed(
+              ComplaintOutcomes.apply(
+                  inputs.interactionsDF(),
+                  engagementDF,
+                  asOf,
+                  settings.churnPeriodDays(),
+                  settings.difficulty().disputeOutcomes()),
+              inputs),
           counts);
       write(tables, Tables.LOYALTY_SUMMARY, LoyaltySummary.apply(engagementDF), counts);
       write(
           tables,
           Tables.DIFFICULTY_SUMMARY,
-          DifficultySummary.apply(engagementDF, settings.difficulty()),
+          observed(DifficultySummary.apply(engagementDF, settings.difficulty()), inputs),
           counts);
-      write(tables, Tables.CONTACT_MIX_BY_TIER, ContactMixByTier.apply(engagementDF), counts);
-      MarketerLists lists = new MarketerLists(asOf, context.settings().models().horizonMonths());
-      write(tables, Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), counts);
-      write(tables, Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), counts);
-      write(tables, Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), counts);
+      write(
+          tables,
+          Tables.CONTACT_MIX_BY_TIER,
+          observed(ContactMixByTier.apply(engagementDF), inputs),
+          counts);
+      MarketerLists lists =
+          new MarketerLists(
+              asOf, context.settings().models().horizonMonths(), inputs.tiersDF().count());
+      Dataset<Row> crmDF = crmColumns(customersDF, inputs, tables);
+      write(
+          tables,
+          Tables.LIST_TOP_20_PERCENT,
+          ListColumns.complete(
+              Tables.LIST_TOP_20_PERCENT, lists.topTwentyPercent(customersDF), crmDF),
+          counts);
+      write(
+          tables,
+          Tables.LIST_VIP_KEY_OVERDUE,
+          ListColumns.complete(Tables.LIST_VIP_KEY_OVERDUE, lists.vipKeyOverdue(planDF), crmDF),
+          counts);
+      write(
+          tables,
+          Tables.LIST_HIGH_VALUE_AT_RISK,
+          ListColumns.complete(
+              Tables.LIST_HIGH_VALUE_AT_RISK, lists.highValueAtRisk(customersDF), crmDF),
+          counts);
       counts.put(
           "interactions_unknown_customer",
           inputs.interactionsDF().where(col("known_customer").equalTo(false)).count());
@@ -100,6 +130,34 @@ public final class InteractionsStage implements Stage {
       spark.sparkContext().clearJobGroup();
     }
   }
+
+  /**
+   * The per-customer columns the lists carry for a CRM import: P(alive) as the engagement trusts
+   * it, the last purchase date, the R/F segment and, when the models ran, the CLV.
+   */
+  private static Dataset<Row> crmColumns(
+      Dataset<Row> customersDF, EngagementInputs inputs, StagedTables tables) {
+    Dataset<Row> crmDF =
+        customersDF
+            .select("customer_id", "p_alive", "last_purchase_date")
+            .join(inputs.featuresDF().select("customer_id", "rfm_segment"), "customer_id");
+    return tables
+        .readIfStaged(Tables.CUSTOMER_SCORES)
+        .filter(scoresDF -> Arrays.asList(scoresDF.columns()).contains("clv"))
+        .map(scoresDF -> crmDF.join(scoresDF.select("customer_id", "clv"), "customer_id", "left"))
+        .orElse(crmDF);
+  }
+
+  /**
+   * Marks a table built from the contact history with {@value #OBSERVED}: false when the night has
+   * no interactions input, so that a BI user sees that its zero contacts, "easy" customers and
+   * overdue plans are what an absent input gives, not what was observed.
+   */
+  private static Dataset<Row> observed(Dataset<Row> tableDF, EngagementInputs inputs) {
+    return tableDF.withColumn(OBSERVED, lit(inputs.interactionsObserved()));
+  }
+
+  static final String OBSERVED = "interactions_observed";
 
   /** Stages a table, counts it, and returns it as read back from the staging folder. */
   private Dataset<Row> write(

@@ -12,8 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code loyalty_summary} table, one row per tier and one for all customers ({@code tier} =
- * "all"): {@code customers}; {@code mean_tenure_days} (the average transaction age); {@code
+ * The {@code loyalty_summary} table, one row per tier (no overall row; see {@link Tiers}): {@code
+ * customers}; {@code mean_tenure_days} (the average transaction age); {@code
  * active_previous_period}, {@code churned_in_period} and {@code churn_rate} = churned / active in
  * the previous period; {@code repeat_customers} and {@code repeat_purchase_rate} = share of
  * customers who bought on more than one day; {@code customers_with_wallet_estimate} and {@code

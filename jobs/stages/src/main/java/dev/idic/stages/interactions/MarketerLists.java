@@ -1,18 +1,20 @@
 package dev.idic.stages.interactions;
 
-import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.format_string;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.contract.AsOf;
 import dev.idic.stages.contract.TableContract;
+import dev.idic.stages.lists.ListRank;
+import dev.idic.stages.tiers.TierAssignment;
 import dev.idic.stages.tiers.ValueTier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,8 +23,9 @@ import org.apache.spark.sql.Row;
  * The marketer lists, each row with a plain-language {@code reason}.
  *
  * <ul>
- *   <li>{@code list_top_20_percent}: customers whose value percentile (share of customers ranked at
- *       or above them) is at most 20%.
+ *   <li>{@code list_top_20_percent}: the customers ranked within the top 20% by the tier basis,
+ *       under the tiers' own rounding ({@link TierAssignment#boundary}: the first ⌈0.2·n⌉), so with
+ *       the default shares it holds exactly the VIP and Key customers of {@code top_customers}.
  *   <li>{@code list_vip_key_overdue}: VIP and Key customers with a call or visit overdue.
  *   <li>{@code list_high_value_at_risk}: high value (VIP, Key, or in the top 20%) and at risk
  *       (lifecycle stage decline or churned, which is where a low P(alive) puts a customer; see
@@ -30,9 +33,13 @@ import org.apache.spark.sql.Row;
  *       win-back is worth a call.
  * </ul>
  *
- * <p>The customer frames need: customer_id, tier, tier_basis, basis_value, value_rank,
- * value_percentile, p_alive, lifecycle_stage, lifecycle_reason, days_since_last_purchase,
- * last_call_date, last_visit_date.
+ * <p>Every list is ranked ({@code list_rank}, 1 = first to call, a total order); the columns a CRM
+ * import needs that a list does not compute (segment, CLV, last purchase date) are added by {@link
+ * dev.idic.stages.lists.ListColumns}.
+ *
+ * <p>The customer frames need: customer_id, tier, tier_basis, basis_value, value_rank, top_percent,
+ * p_alive, lifecycle_stage, lifecycle_reason, days_since_last_purchase, last_call_date,
+ * last_visit_date.
  */
 public final class MarketerLists {
 
@@ -41,19 +48,24 @@ public final class MarketerLists {
 
   private final AsOf asOf;
   private final int horizonMonths;
+  private final long topRanks;
 
   /**
    * @param asOf the run's as-of date
    * @param horizonMonths the model horizon, named in reasons about predicted value
+   * @param customers the number of ranked customers
    */
-  public MarketerLists(AsOf asOf, int horizonMonths) {
+  public MarketerLists(AsOf asOf, int horizonMonths, long customers) {
     this.asOf = asOf;
     this.horizonMonths = horizonMonths;
+    // A share test on rank / n (at most 0.20) keeps ⌊0.2·n⌋ customers; the Key cut keeps ⌈0.2·n⌉:
+    // on CDNOW's 2,357 customers the list lost the 472nd, the last Key customer.
+    this.topRanks = TierAssignment.boundary(TOP_SHARE, customers);
   }
 
   public Dataset<Row> topTwentyPercent(Dataset<Row> customersDF) {
     return customersDF
-        .where(col("value_percentile").leq(TOP_SHARE))
+        .where(inTopTwentyPercent())
         .withColumn(
             "reason",
             concat_ws(
@@ -64,8 +76,8 @@ public final class MarketerLists {
                 format_string(
                     "last purchase %s ago", Phrases.days(col("days_since_last_purchase"))),
                 format_string("lifecycle %s", col("lifecycle_stage"))))
-        .orderBy("value_rank", "customer_id")
-        .select(columns("list_top_20_percent"));
+        .transform(df -> ListRank.ranked(df, col("value_rank")))
+        .select(columns("list_top_20_percent", customersDF));
   }
 
   /**
@@ -74,12 +86,12 @@ public final class MarketerLists {
   public Dataset<Row> vipKeyOverdue(Dataset<Row> planDF) {
     return planDF
         .where(ValueTier.isTop(col("tier")).and(col("contact_overdue")))
-        .orderBy(col("days_overdue").desc(), col("customer_id"))
-        .select(columns("list_vip_key_overdue"));
+        .transform(df -> ListRank.ranked(df, col("days_overdue").desc(), col("customer_id")))
+        .select(columns("list_vip_key_overdue", planDF));
   }
 
   public Dataset<Row> highValueAtRisk(Dataset<Row> customersDF) {
-    Column highValue = ValueTier.isTop(col("tier")).or(col("value_percentile").leq(TOP_SHARE));
+    Column highValue = ValueTier.isTop(col("tier")).or(inTopTwentyPercent());
     Column atRisk = col("lifecycle_stage").isin("decline", "churned");
     return customersDF
         .where(highValue.and(atRisk))
@@ -92,8 +104,12 @@ public final class MarketerLists {
                 format_string("%s: %s", col("lifecycle_stage"), col("lifecycle_reason")),
                 sincePhrase("visit"),
                 sincePhrase("call")))
-        .orderBy("value_rank", "customer_id")
-        .select(columns("list_high_value_at_risk"));
+        .transform(df -> ListRank.ranked(df, col("value_rank")))
+        .select(columns("list_high_value_at_risk", customersDF));
+  }
+
+  private Column inTopTwentyPercent() {
+    return col("value_rank").leq(topRanks);
   }
 
   private Column valuePhrase() {
@@ -102,10 +118,8 @@ public final class MarketerLists {
                 col("tier_basis").equalTo("predicted_clv"),
                 lit("predicted " + horizonMonths + "-month value"))
             .otherwise(lit("historical net spend"));
-    // rounded first so that 3% of customers is not read as 3.0000000000000004% and called top 4%
-    Column topPercent =
-        greatest(lit(1), ceil(round(col("value_percentile").multiply(100), 6)).cast("int"));
-    return format_string("top %d%% by %s (%.2f)", topPercent, basis, col("basis_value"));
+    return format_string(
+        "top %s%% by %s (%.2f)", Phrases.percent(col("top_percent")), basis, col("basis_value"));
   }
 
   private static Column pAlivePhrase() {
@@ -120,9 +134,15 @@ public final class MarketerLists {
                 "no %s for %s", lit(contact), Phrases.days(datediff(asOf.dateLit(), last))));
   }
 
-  /** A list's columns, in the order of its contract in {@code schemas/output}. */
-  private static Column[] columns(String list) {
+  /**
+   * A list's columns that {@code sourceDF} has (or the list adds), in the order of its contract in
+   * {@code schemas/output}; {@link dev.idic.stages.lists.ListColumns} adds the CRM columns.
+   */
+  private static Column[] columns(String list, Dataset<Row> sourceDF) {
+    List<String> present = new ArrayList<>(Arrays.asList(sourceDF.columns()));
+    present.addAll(List.of(ListRank.COLUMN, "reason"));
     return TableContract.output(list).columnNames().stream()
+        .filter(present::contains)
         .map(c -> col(c))
         .toArray(Column[]::new);
   }

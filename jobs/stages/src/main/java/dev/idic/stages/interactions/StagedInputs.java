@@ -74,7 +74,8 @@ final class StagedInputs {
         tables.read(Tables.RECENT_PURCHASES),
         interactionsDF,
         TrustedPAlive.of(scoresDF, tables.readIfStaged(Tables.MODEL_FIT), warnings),
-        walletDF);
+        walletDF,
+        tables.readIfStaged(Tables.INTERACTIONS_ACCEPTED).isPresent());
   }
 
   private static Dataset<Row> optional(

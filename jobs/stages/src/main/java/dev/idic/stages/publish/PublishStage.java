@@ -12,6 +12,7 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.StagedTables;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
+import dev.idic.stages.lists.ListColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ public final class PublishStage implements Stage {
   @Override
   public StageReport run(RunContext context) {
     StagedTables staged = context.tables(this);
-    PublishedTables published = new PublishedTables(context);
+    PublishedTables published =
+        new PublishedTables(context, staged.readIfStaged(Tables.CUSTOMERS_ACCEPTED).orElse(null));
 
     Dataset<Row> tiersDF = staged.read(Tables.CUSTOMER_TIERS);
     Dataset<Row> assembledDF =
@@ -81,7 +83,10 @@ public final class PublishStage implements Stage {
     tables.put(Tables.VALUE_CONCENTRATION, ValueSummaries.valueConcentration(tiersDF));
     tables.put(Tables.TIER_TRANSITIONS, migration.tierTransitions(profileDF, previousDF));
     tables.put(Tables.SEGMENT_TRANSITIONS, migration.segmentTransitions(profileDF, previousDF));
-    tables.put(Tables.LIST_TIER_DOWNGRADES, migration.downgrades(profileDF, previousDF));
+    tables.put(
+        Tables.LIST_TIER_DOWNGRADES,
+        ListColumns.complete(
+            Tables.LIST_TIER_DOWNGRADES, migration.downgrades(profileDF, previousDF), profileDF));
     // Every other published table is one an earlier stage staged: it passes through when present.
     for (Table table : io().optionalReads()) {
       if (table.published()) {

@@ -18,7 +18,7 @@ public final class RefusedNight {
    * @return how many records it holds
    */
   public static long publishQuarantine(RunContext context) {
-    PublishedTables tables = new PublishedTables(context);
+    PublishedTables tables = new PublishedTables(context, null);
     tables.write(
         Tables.QUARANTINE,
         context.spark().read().parquet(context.paths().staged(Tables.QUARANTINE)));

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.lists.ListRank;
 import dev.idic.stages.tiers.ValueTier;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public record TierMigration(LocalDate comparedTo) {
             col("days_since_last_purchase"),
             col("p_alive"),
             reason.as("reason"))
-        .orderBy(col("previous_value_rank"), col("customer_id"));
+        .transform(df -> ListRank.ranked(df, col("previous_value_rank"), col("customer_id")));
   }
 
   private Column absentChange() {

@@ -80,7 +80,7 @@ public final class ValueSummaries {
    */
   public static Dataset<Row> valueConcentration(Dataset<Row> tiersDF) {
     return tiersDF
-        .groupBy(ceil(col("value_percentile").multiply(100)).cast("int").as("top_percent"))
+        .groupBy(ceil(col("top_percent")).cast("int").as("top_percent"))
         .agg(
             max("value_rank").as("customers"),
             max("cumulative_value_share").as("cumulative_value_share"))

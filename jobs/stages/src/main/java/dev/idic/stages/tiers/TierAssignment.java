@@ -59,7 +59,8 @@ public final class TierAssignment {
                     .when(rank.leq(keyEnd), lit(ValueTier.KEY.code()))
                     .when(rank.leq(regularEnd), lit(ValueTier.REGULAR.code()))
                     .otherwise(lit(ValueTier.SMALL.code())))
-            .withColumn("value_percentile", rank.divide((double) Math.max(customers, 1)))
+            // rank / n first, then * 100: the same double as before the column was a percent
+            .withColumn("top_percent", rank.divide((double) Math.max(customers, 1)).multiply(100))
             .withColumn(
                 "cumulative_value_share",
                 total == 0 ? lit(null).cast("double") : col("_running_value").divide(total))
@@ -77,14 +78,17 @@ public final class TierAssignment {
             "tier_basis",
             "basis_value",
             "value_rank",
-            "value_percentile",
+            "top_percent",
             "cumulative_value_share",
             "tier_threshold",
             "tier_rule");
   }
 
-  /** Number of customers ranked inside the top {@code share}. */
-  static long boundary(double share, long customers) {
+  /**
+   * Number of customers ranked inside the top {@code share}: ⌈share·n⌉, the rule of every tier cut
+   * and of the top-20% lists, so a list and the tiers never disagree on the last customer.
+   */
+  public static long boundary(double share, long customers) {
     return (long) Math.ceil(share * customers - 1e-9);
   }
 
@@ -130,7 +134,7 @@ public final class TierAssignment {
         "%s; this customer ranks %d (top %s%%) with %s, tier threshold %s",
         tierRange,
         col("value_rank"),
-        format_number(col("value_percentile").multiply(100), 2),
+        format_number(col("top_percent"), 2),
         format_number(col("basis_value"), 2),
         format_number(col("tier_threshold"), 2));
   }

@@ -69,11 +69,12 @@ class InteractionsStageIT {
         .containsEntry("customer_engagement", 5L)
         .containsEntry("contact_plan", 5L)
         .containsEntry("complaint_outcomes", 3L)
-        .containsEntry("loyalty_summary", 5L)
+        .containsEntry("loyalty_summary", 4L)
         .containsEntry("difficulty_summary", 4L)
         .containsEntry("interactions_unknown_customer", 1L);
     assertThat(report.warnings()).as("all inputs present").isEmpty();
     assertMatchContracts(context);
+    assertThat(observedFlags(context)).as("interactions were read").isNotEmpty().containsOnly(true);
     Row v = byCustomer(read(context, Tables.CUSTOMER_ENGAGEMENT), "v");
     assertThat(v.<Long>getAs("complaints_total")).as("v's complaint").isEqualTo(1L);
     assertThat(v.<Double>getAs("share_of_wallet")).as("1000 / 4000").isEqualTo(0.25);
@@ -108,6 +109,27 @@ class InteractionsStageIT {
     assertThat(read(context, Tables.LIST_VIP_KEY_OVERDUE).count())
         .as("VIP and Key were never called: both overdue")
         .isEqualTo(2L);
+    assertThat(observedFlags(context))
+        .as("the tables built from the contact history say there was none to read")
+        .containsOnly(false);
+  }
+
+  /** interactions_observed of every row of the tables built from the contact history. */
+  private static List<Boolean> observedFlags(RunContext context) {
+    List<Boolean> flags = new ArrayList<>();
+    for (Table table :
+        List.of(
+            Tables.CONTACT_PLAN,
+            Tables.COMPLAINT_OUTCOMES,
+            Tables.DIFFICULTY_SUMMARY,
+            Tables.CONTACT_MIX_BY_TIER,
+            Tables.LIST_VIP_KEY_OVERDUE)) {
+      read(context, table)
+          .select("interactions_observed")
+          .collectAsList()
+          .forEach(r -> flags.add(r.getBoolean(0)));
+    }
+    return flags;
   }
 
   @Test
@@ -200,12 +222,12 @@ class InteractionsStageIT {
         Tables.CUSTOMER_TIERS,
         frame(
             "customer_id string, tier string, tier_basis string, basis_value double,"
-                + " value_rank long, value_percentile double",
-            new Object[] {"v", "vip", "predicted_clv", 900.0, 1L, 0.2},
-            new Object[] {"k", "key", "predicted_clv", 500.0, 2L, 0.4},
-            new Object[] {"r", "regular", "predicted_clv", 100.0, 3L, 0.6},
-            new Object[] {"s1", "small", "predicted_clv", 20.0, 4L, 0.8},
-            new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 1.0}));
+                + " value_rank long, top_percent double",
+            new Object[] {"v", "vip", "predicted_clv", 900.0, 1L, 20.0},
+            new Object[] {"k", "key", "predicted_clv", 500.0, 2L, 40.0},
+            new Object[] {"r", "regular", "predicted_clv", 100.0, 3L, 60.0},
+            new Object[] {"s1", "small", "predicted_clv", 20.0, 4L, 80.0},
+            new Object[] {"s2", "small", "predicted_clv", 10.0, 5L, 100.0}));
     stage(
         context,
         Tables.TRANSACTIONS_ACCEPTED,
