@@ -118,13 +118,13 @@ record SparkWork(Map<String, StepWork> steps) {
      * Counts what the plan under {@code node} reads and writes. Spark's plan info also shows, under
      * a reused exchange, the plan that computed it, and under an in-memory scan the plan of the
      * cached data: neither runs again, so a reused exchange is not followed, and a cached plan is
-     * counted the first time one appears ({@code cachedPlans}), when it is computed.
+     * counted the first time one appears ({@code cachedPlans}), when it is computed. A cached plan
+     * is known by the files it reads: its plan text changes once adaptive execution has run it.
      */
     void collect(JsonNode node, Set<String> cachedPlans) {
       String name = node.path("nodeName").asText();
       if (name.startsWith("ReusedExchange")
-          || (name.startsWith("InMemoryTableScan")
-              && !cachedPlans.add(node.path("children").toString()))) {
+          || (name.startsWith("InMemoryTableScan") && !cachedPlans.add(locations(node)))) {
         return;
       }
       Matcher scanned = LOCATION.matcher(node.path("metadata").path("Location").asText(""));
@@ -143,6 +143,16 @@ record SparkWork(Map<String, StepWork> steps) {
         stagedWrites++;
       }
       node.path("children").forEach(child -> collect(child, cachedPlans));
+    }
+
+    /** The files the scans below {@code node} read, in plan order. */
+    private static String locations(JsonNode node) {
+      StringBuilder found = new StringBuilder();
+      node.path("children").forEach(child -> found.append(locations(child)));
+      Matcher scanned = LOCATION.matcher(node.path("metadata").path("Location").asText(""));
+      return scanned.find()
+          ? found.append(scanned.group(1)).append('\n').toString()
+          : found.toString();
     }
 
     void add(Execution other) {

@@ -56,8 +56,9 @@ class SparkWorkTest {
   }
 
   /**
-   * Given two executions over one cached table and one reusing an exchange, then the cached table
-   * is scanned once (when it is computed) and the reused exchange's plan not again.
+   * Given two executions over one cached table (its plan text differing, as once adaptive execution
+   * has run it) and one reusing an exchange, then the cached table is scanned once (when it is
+   * computed) and the reused exchange's plan not again.
    */
   @Test
   void countsACachedPlanOnceAndAReusedExchangeNotAgain() throws Exception {
@@ -76,7 +77,7 @@ class SparkWorkTest {
                   + execution
                   + ",\"sparkPlanInfo\":{\"nodeName\":\"SortMergeJoin\",\"simpleString\":\"j\","
                   + "\"metadata\":{},\"children\":["
-                  + cached
+                  + cached.replace("\"e\"", "\"e" + execution + "\"")
                   + ","
                   + reused
                   + "]}}")
