@@ -22,7 +22,10 @@ import java.util.List;
  * cancellations {@code C...} that take back lines of an earlier invoice of the same customer with
  * negative quantities, lines given away at price 0.00, and postage, manual and bank charge lines
  * that are not products. Customers buy as in BG/NBD: rate {@code lambda ~ Gamma(r, alpha)} per day,
- * and after each repeat purchase they leave with probability {@code p ~ Beta(a, b)}.
+ * and after each repeat purchase they leave with probability {@code p ~ Beta(a, b)}. Each customer
+ * has a basket size {@code s ~ Gamma(k, k)} (mean 1) that scales the quantities they order, so that
+ * customers differ in their typical order value as Gamma-Gamma assumes; without it every customer
+ * would draw from one order-value distribution, which leaves Gamma-Gamma without a maximum.
  *
  * <p>The file is the same for the same arguments, byte for byte.
  */
@@ -66,6 +69,9 @@ public final class OnlineRetailExport {
   private static final double ALPHA = 25;
   private static final double A = 1;
   private static final double B = 4;
+
+  // Basket sizes: shape and rate k = 2, a coefficient of variation of 0.7 across customers.
+  private static final double BASKET_SHAPE = 2;
 
   private static final double CANCELLATION_SHARE = 0.08;
   private static final double ZERO_PRICE_SHARE = 0.03;
@@ -148,7 +154,7 @@ public final class OnlineRetailExport {
     long guestTarget = Math.round(customerLines * GUEST_LINE_SHARE / (1 - GUEST_LINE_SHARE));
     for (long guestLines = 0; guestLines < guestTarget; ) {
       Invoice guest =
-          sale(guests, "", guests.pick(COUNTRIES, COUNTRY_WEIGHTS), time(guests, from, days));
+          sale(guests, "", guests.pick(COUNTRIES, COUNTRY_WEIGHTS), time(guests, from, days), 1.0);
       guestLines += guest.lines().size();
       invoices.add(guest);
     }
@@ -168,11 +174,12 @@ public final class OnlineRetailExport {
     String country = draws.pick(COUNTRIES, COUNTRY_WEIGHTS);
     double lambda = draws.gamma(R, ALPHA);
     double dropout = draws.beta(A, B);
+    double basket = draws.gamma(BASKET_SHAPE, BASKET_SHAPE);
     List<Invoice> invoices = new ArrayList<>();
     double time = draws.uniform() * days;
     for (int repeat = 0; time < days; repeat++) {
       LocalDateTime at = localTime(draws, from, time);
-      Invoice sale = sale(draws, customerId, country, at);
+      Invoice sale = sale(draws, customerId, country, at, basket);
       invoices.add(sale);
       if (draws.chance(CANCELLATION_SHARE)) {
         LocalDateTime cancelledAt =
@@ -189,8 +196,12 @@ public final class OnlineRetailExport {
     return invoices;
   }
 
-  /** 1 to 8 distinct products, sometimes a free one, sometimes postage or a charge on top. */
-  private static Invoice sale(Draws draws, String customerId, String country, LocalDateTime at) {
+  /**
+   * 1 to 8 distinct products, sometimes a free one, sometimes postage or a charge on top; the
+   * quantities scaled by the customer's {@code basket} size.
+   */
+  private static Invoice sale(
+      Draws draws, String customerId, String country, LocalDateTime at, double basket) {
     int products = draws.chance(0.3) ? 1 : draws.between(2, 8);
     List<Product> chosen = new ArrayList<>();
     while (chosen.size() < products) {
@@ -202,7 +213,8 @@ public final class OnlineRetailExport {
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
       Product product = chosen.get(i);
-      int quantity = draws.chance(0.5) ? draws.between(1, 6) : draws.pick(new Integer[] {12, 24});
+      int base = draws.chance(0.5) ? draws.between(1, 6) : draws.pick(new Integer[] {12, 24});
+      int quantity = (int) Math.max(1, Math.round(base * basket));
       // The first line is always paid for, so every sale keeps at least one accepted product line.
       String price = i > 0 && draws.chance(ZERO_PRICE_SHARE) ? "0.00" : product.unitPrice();
       // A few sale lines correct a miscount with a negative quantity, outside any cancellation.

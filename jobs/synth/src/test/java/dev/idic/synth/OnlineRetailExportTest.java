@@ -176,6 +176,29 @@ class OnlineRetailExportTest {
     assertThat(many).as("buyers of ten or more invoices").isGreaterThan(10);
   }
 
+  @Test
+  void customersDifferInTheirTypicalBasket() {
+    Map<String, double[]> quantities = new HashMap<>();
+    rows.stream()
+        .filter(r -> !r[0].startsWith("C") && !r[6].isEmpty() && Integer.parseInt(r[3]) > 0)
+        .forEach(
+            r -> {
+              double[] sum = quantities.computeIfAbsent(r[6], k -> new double[2]);
+              sum[0] += Integer.parseInt(r[3]);
+              sum[1]++;
+            });
+    double[] means =
+        quantities.values().stream()
+            .filter(sum -> sum[1] >= 20)
+            .mapToDouble(sum -> sum[0] / sum[1])
+            .sorted()
+            .toArray();
+    assertThat(means.length).as("customers with 20 lines or more").isGreaterThan(50);
+    assertThat(means[means.length * 9 / 10] / means[means.length / 10])
+        .as("the 90th over the 10th percentile of customers' mean quantity per line")
+        .isGreaterThan(2.5);
+  }
+
   private static Map<String, List<String[]>> byInvoice() {
     Map<String, List<String[]>> byInvoice = new LinkedHashMap<>();
     rows.forEach(r -> byInvoice.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r));

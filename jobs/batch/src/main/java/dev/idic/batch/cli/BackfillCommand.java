@@ -52,10 +52,14 @@ final class BackfillCommand implements Callable<Integer> {
     ProcessLog.writeTo(config.workDir());
     WritableWarehouse.require(config.pipeline().warehouse());
     PrintWriter out = spec.commandLine().getOut();
-    try (IdicApplication application = root.open(config)) {
+    boolean ranANight = false;
+    try (IdicApplication application = root.open(config, out)) {
       NightlyRunner runner = application.runner();
       for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+        out.printf("Running the nightly job for %s ...%n", date);
+        out.flush();
         RunOutcome outcome = runner.run(date, RunMode.RESUME);
+        ranANight |= outcome.result() == RunOutcome.Result.COMPLETED;
         ExitCode code = outcome.exitCode();
         if (code != ExitCode.OK) {
           spec.commandLine()
@@ -74,6 +78,10 @@ final class BackfillCommand implements Callable<Integer> {
       }
     }
     out.println("Backfill " + from + " to " + to + " complete.");
+    if (ranANight) {
+      // The last night stands for the range: a summary per night would bury the progress lines.
+      NightSummary.of(root, config, to).print(out);
+    }
     return ExitCode.OK.code();
   }
 }

@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
 
     IdicConfig demoConfig = data.inputsOf(config);
     RunOutcome outcome;
-    try (IdicApplication application = root.open(demoConfig)) {
+    try (IdicApplication application = root.open(demoConfig, out)) {
       out.printf("Running the nightly job for %s ...%n", asOfDate);
       out.flush();
       outcome = application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME);
@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
       return code.code();
     }
     out.println(outcome.message());
-    new DemoSummary(spark, config.pipeline().warehouse(), asOfDate).print(out);
+    new NightSummary(spark, demoConfig.pipeline(), asOfDate).print(out);
     return code.code();
   }
 

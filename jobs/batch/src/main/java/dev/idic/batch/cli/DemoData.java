@@ -43,22 +43,14 @@ final class DemoData {
 
   /** The configuration with its inputs replaced by the generated files. */
   IdicConfig inputsOf(IdicConfig config) {
-    PipelineSettings p = config.pipeline();
     PipelineSettings demo =
-        new PipelineSettings(
-            p.timeZone(),
-            p.timeUnit(),
-            p.warehouse(),
-            csv(data.transactions()),
-            data.interactions() == null ? null : csv(data.interactions()),
-            csv(data.customers()),
-            csv(data.walletEstimates()),
-            p.maxRejectRatio(),
-            p.rfm(),
-            p.tiers(),
-            p.models(),
-            p.contact(),
-            p.validation());
+        config
+            .pipeline()
+            .withInputs(
+                csv(data.transactions()),
+                data.interactions() == null ? null : csv(data.interactions()),
+                csv(data.customers()),
+                csv(data.walletEstimates()));
     return new IdicConfig(
         config.source(), config.workDir(), config.spark(), config.jobRepository(), demo);
   }

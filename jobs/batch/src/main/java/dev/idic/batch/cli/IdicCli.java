@@ -20,8 +20,8 @@ import picocli.CommandLine.ScopeType;
  * The {@code idic} command line. Subcommands are listed in the {@link Command} annotation; a new
  * one (demo, backfill, bench) is a class annotated {@code @Command(name = ...)} implementing {@code
  * Callable<Integer>} that reaches shared services through a {@code @ParentCommand IdicCli} field:
- * {@link #loadConfig(Path)}, {@link #open(IdicConfig)}, {@link #runtime()}. It decides an {@link
- * ExitCode} and returns its {@code code()}; errors a user can fix are thrown as {@link
+ * {@link #loadConfig(Path)}, {@link #open(IdicConfig, PrintWriter)}, {@link #runtime()}. It decides
+ * an {@link ExitCode} and returns its {@code code()}; errors a user can fix are thrown as {@link
  * IdicException}s, which end the command with their own exit code.
  */
 @Command(
@@ -100,13 +100,20 @@ public final class IdicCli implements Runnable {
     return new ConfigLoader(runtime.environment(), runtime.currentDirectory()).load(file);
   }
 
-  /** Opens the job repository and wires the job; the SparkSession starts with the first stage. */
-  public IdicApplication open(IdicConfig config) {
+  /**
+   * Opens the job repository and wires the job; the SparkSession starts with the first stage. Each
+   * step's progress line goes to {@code console} as the step ends.
+   */
+  public IdicApplication open(IdicConfig config, PrintWriter console) {
     Supplier<SparkSession> spark = new Once<>(() -> runtime.spark().apply(config.spark()));
     return IdicApplication.open(
         config,
         runtime.environment(),
         spark,
+        line -> {
+          console.println(line);
+          console.flush();
+        },
         runtime.stageConfigurations().toArray(Class<?>[]::new));
   }
 

@@ -4,7 +4,9 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.batch.job.IdicApplication;
 import dev.idic.batch.job.RunMode;
 import dev.idic.batch.job.RunOutcome;
+import dev.idic.batch.job.RunOutcome.Result;
 import dev.idic.stages.contract.ExitCode;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,16 +46,25 @@ final class RunCommand implements Callable<Integer> {
     LocalDate asOfDate = asOf.resolve(loaded, root.runtime().clock());
     IdicConfig config = compareTo.apply(loaded, asOfDate);
     WritableWarehouse.require(config.pipeline().warehouse());
+    PrintWriter out = spec.commandLine().getOut();
     RunOutcome outcome;
-    try (IdicApplication application = root.open(config)) {
+    try (IdicApplication application = root.open(config, out)) {
       Runnable preflight =
           application.readsInputs() ? () -> InputPreflight.check(config.pipeline()) : () -> {};
+      out.printf("Running the nightly job for %s ...%n", asOfDate);
+      out.flush();
       outcome =
           application.runner().run(asOfDate, force ? RunMode.FORCE : RunMode.RESUME, preflight);
     }
     ExitCode code = outcome.exitCode();
-    (code == ExitCode.OK ? spec.commandLine().getOut() : spec.commandLine().getErr())
-        .println(outcome.message());
+    if (code != ExitCode.OK) {
+      spec.commandLine().getErr().println(outcome.message());
+      return code.code();
+    }
+    out.println(outcome.message());
+    if (outcome.result() == Result.COMPLETED) {
+      NightSummary.of(root, config, asOfDate).print(out);
+    }
     return code.code();
   }
 }

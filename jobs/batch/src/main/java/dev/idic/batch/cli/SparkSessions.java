@@ -10,16 +10,23 @@ final class SparkSessions {
 
   private SparkSessions() {}
 
+  static final String UI_ENABLED = "spark.ui.enabled";
+
   /**
-   * The master from the configuration applies only when the launcher did not set one: under
-   * spark-submit, {@code spark.master} is already in the Spark configuration and wins. The settings
-   * every step needs ({@link PipelineSparkConf}) are set here; settings in the configuration
-   * override them.
+   * The master and the UI setting from the configuration apply only where the launcher did not set
+   * them: under spark-submit, {@code spark.master} (and a {@code --conf spark.ui.enabled}) are
+   * already in the Spark configuration and win. The settings every step needs ({@link
+   * PipelineSparkConf}) are set here; {@code spark.conf} entries in the configuration override
+   * them.
    */
   static SparkSession create(SparkConfig config) {
     SparkSession.Builder builder = SparkSession.builder().appName("idic");
-    if (!new SparkConf().contains("spark.master")) {
+    SparkConf launcher = new SparkConf();
+    if (!launcher.contains("spark.master")) {
       builder.master(config.master());
+    }
+    if (!launcher.contains(UI_ENABLED)) {
+      builder.config(UI_ENABLED, config.ui());
     }
     PipelineSparkConf.entries().forEach(builder::config);
     config.conf().forEach(builder::config);

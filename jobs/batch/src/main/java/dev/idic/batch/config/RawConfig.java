@@ -68,7 +68,7 @@ record RawConfig(
   /** {@code compare_to}: {@code previous} or a number of days, as written. */
   record History(String compareTo) {}
 
-  record Spark(String master, Map<String, String> conf) {}
+  record Spark(String master, Boolean ui, Map<String, String> conf) {}
 
   record JobRepository(String url, String username, String passwordEnv) {}
 }

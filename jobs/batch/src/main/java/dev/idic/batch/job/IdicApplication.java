@@ -4,6 +4,7 @@ import dev.idic.batch.config.IdicConfig;
 import dev.idic.stages.ingest.IngestStage;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +35,7 @@ public final class IdicApplication implements AutoCloseable {
    * @param config the validated configuration
    * @param environment process environment, for the job repository password
    * @param spark supplies the process's one SparkSession, called when the first stage runs
+   * @param progress where each step's progress line goes as the step ends ({@link StepProgress})
    * @param stageConfigurations configuration classes declaring the {@link NightStages} bean
    * @throws dev.idic.stages.contract.IdicException (exit code 5) when the job repository cannot be
    *     opened
@@ -42,6 +44,7 @@ public final class IdicApplication implements AutoCloseable {
       IdicConfig config,
       Map<String, String> environment,
       Supplier<SparkSession> spark,
+      Consumer<String> progress,
       Class<?>... stageConfigurations) {
     JobRepositoryDatabase database =
         JobRepositoryDatabase.open(config.jobRepository(), environment);
@@ -53,6 +56,7 @@ public final class IdicApplication implements AutoCloseable {
     context.registerBean(
         RunLocks.class, () -> new RunLocks(config.workDir(), Optional.of(database.dataSource())));
     context.registerBean(StepHold.class, () -> StepHold.from(environment));
+    context.registerBean(StepProgress.class, () -> new StepProgress(progress));
     context.register(JobRepositoryConfiguration.class, NightlyJobConfiguration.class);
     context.register(stageConfigurations);
     context.register(NightlyRunner.class);

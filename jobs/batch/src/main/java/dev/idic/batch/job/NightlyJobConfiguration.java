@@ -34,13 +34,18 @@ public class NightlyJobConfiguration {
 
   @Bean
   public Job nightly(
-      JobRepository jobRepository, NightStages stages, RunContextFactory contexts, StepHold hold) {
+      JobRepository jobRepository,
+      NightStages stages,
+      RunContextFactory contexts,
+      StepHold hold,
+      StepProgress progress) {
     ResourcelessTransactionManager noTransactions = new ResourcelessTransactionManager();
     SimpleJobBuilder job = null;
     for (Stage stage : Dataflow.order(stages.stages())) {
       Step step =
           new StepBuilder(stage.name(), jobRepository)
               .tasklet(new StageTasklet(stage, contexts, hold), noTransactions)
+              .listener(progress)
               .build();
       job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
     }

@@ -126,6 +126,9 @@ public final class NightlyRunner {
       List<String> lines = new ArrayList<>();
       lines.add("Run for " + asOfDate + " completed (execution " + execution.getId() + ").");
       for (StepExecution step : execution.getStepExecutions()) {
+        if (step.getStepName().equals(Dataflow.INGEST.stage())) {
+          lines.addAll(IngestSummary.lines(StepCounts.counts(step.getExecutionContext())));
+        }
         if (step.getStepName().equals(Dataflow.VALIDATION.stage())) {
           lines.addAll(ValidationSummary.lines(StepCounts.details(step.getExecutionContext())));
         }
@@ -147,6 +150,20 @@ public final class NightlyRunner {
           Result.INPUT_REJECTED,
           asOfDate,
           rejected.get().getMessage()
+              + " Once fixed, run the same command again: it restarts at step "
+              + step
+              + ".");
+    }
+    Optional<IdicException> misconfigured =
+        userError.filter(error -> error.exitCode() == ExitCode.INVALID_CONFIGURATION);
+    if (misconfigured.isPresent()) {
+      // A setting only the data can judge (an exclusion rule that is no condition on this input's
+      // columns) is still the configuration's fault: the same exit code as the checks at start.
+      String step = failedStep(execution).orElse("(no step)");
+      return new RunOutcome(
+          Result.INVALID_CONFIGURATION,
+          asOfDate,
+          misconfigured.get().getMessage()
               + " Once fixed, run the same command again: it restarts at step "
               + step
               + ".");

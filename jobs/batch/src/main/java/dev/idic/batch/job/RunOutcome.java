@@ -23,6 +23,7 @@ public record RunOutcome(Result result, LocalDate asOfDate, String message) {
     ALREADY_DONE(ExitCode.OK),
     FAILED(ExitCode.RUN_FAILED),
     INPUT_REJECTED(ExitCode.INPUT_REJECTED),
+    INVALID_CONFIGURATION(ExitCode.INVALID_CONFIGURATION),
     QUALITY_GATE_FAILED(ExitCode.QUALITY_GATE_FAILED),
     ALREADY_RUNNING(ExitCode.ALREADY_RUNNING);
 

@@ -277,6 +277,89 @@ class BadInputIT {
         .contains("negative_share.yaml", "tiers.vip_share", "between 0.0 and 1.0");
   }
 
+  // ------------------------------------------ shaping keys of a sales export (issue 12)
+
+  static final String RETAIL_EXPORT =
+      "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
+          + "1001,A,2,2026-11-01 10:00,2.50,C1\n"
+          + "1001,B,1,2026-11-01 10:00,4.00,C1\n";
+
+  /** Line 8 is derive, line 9 exclude. */
+  static final String RETAIL_CONFIG =
+      """
+      work_dir: work
+      warehouse: warehouse
+      inputs:
+        transactions:
+          path: retail.csv
+          grain: line
+          columns: {customer_id: CustomerID, ts: InvoiceDate, order_id: InvoiceNo}
+          derive: {amount: Quantity * UnitPrice}
+          exclude: {zero_price: UnitPrice <= 0.0}
+      """;
+
+  @Test
+  void anExpressionOverAnUnknownColumnIsRefusedBeforeSparkStarts() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG.replace("Quantity * UnitPrice", "Quantity * Price")))
+        .contains("inputs.transactions.derive.amount", "line 8", "reads column 'Price'")
+        .contains("Columns found: [InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice")
+        .contains("use the input's own column names");
+  }
+
+  @Test
+  void anExclusionThatIsNoConditionIsRefusedWithExitTwo() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG.replace("UnitPrice <= 0.0", "UnitPrice + 1.0")))
+        .contains("inputs.transactions.exclude.zero_price", "line 9", "is not a condition")
+        .contains("write a comparison that is true for the rows to exclude");
+  }
+
+  @Test
+  void anUnknownGrainIsRefusedListingTheGrains() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG.replace("grain: line", "grain: row")))
+        .contains("inputs.transactions.grain", "line 6", "transaction, line");
+  }
+
+  @Test
+  void linesWithoutAnOrderColumnAreRefused() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG.replace(", order_id: InvoiceNo", "")))
+        .contains("inputs.transactions.grain", "line 6")
+        .contains("columns: { order_id: <source column> }");
+  }
+
+  @Test
+  void aNonDeterministicDerivationIsRefused() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG.replace("Quantity * UnitPrice", "rand() * UnitPrice")))
+        .contains(
+            "inputs.transactions.derive.amount", "line 8", "rand()", "changes from run to run")
+        .contains("write a deterministic Spark SQL expression");
+    assertThat(
+            badShaping(
+                RETAIL_CONFIG.replace(
+                    "UnitPrice <= 0.0", "InvoiceDate > CAST(current_date() AS STRING)")))
+        .contains("inputs.transactions.exclude.zero_price", "line 9", "current_date()");
+  }
+
+  @Test
+  void anUnknownReturnsRuleIsRefusedListingTheRules() throws IOException {
+    assertThat(badShaping(RETAIL_CONFIG + "    returns: keep\n"))
+        .contains("inputs.transactions.returns", "line 10", "net, exclude, separate");
+  }
+
+  private String badShaping(String config) throws IOException {
+    Files.writeString(dir.resolve("retail.csv"), RETAIL_EXPORT);
+    Path file = dir.resolve("idic-" + System.nanoTime() + ".yaml");
+    Files.writeString(file, config);
+    InProcessIdic.Outcome outcome =
+        InProcessIdic.withStages(dir, IngestOnlyStages.class)
+            .execute("run", "--conf=" + file, "--as-of=" + AS_OF);
+    assertThat(outcome.code())
+        .as("invalid configuration: " + outcome.output())
+        .isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
+    assertThat(outcome.err()).as("one message, no stack trace").doesNotContain("\tat ");
+    assertThat(dir.resolve("warehouse/customer_profile")).as("nothing published").doesNotExist();
+    return outcome.err();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private Ingested ingest(String corpusFile) throws IOException {

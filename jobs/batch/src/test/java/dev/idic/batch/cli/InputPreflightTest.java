@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.idic.stages.contract.ExitCode;
 import dev.idic.stages.contract.IdicException;
+import dev.idic.stages.settings.InputShaping;
+import dev.idic.stages.settings.InputShaping.NamedExpression;
 import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.TierSettings;
@@ -60,6 +62,47 @@ class InputPreflightTest {
             () -> InputPreflight.check(settings(csv(file.toString(), Map.of("amount", "price")))))
         .as("the key is derivable, amount is mapped, CRLF and quotes are read as Spark does")
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void anExpressionOverAColumnTheHeaderLacksIsAConfigurationError() throws IOException {
+    Path file = write("retail.csv", "InvoiceNo,Quantity,UnitPrice,CustomerID,InvoiceDate\n");
+    InputShaping shaping =
+        new InputShaping(
+            InputShaping.Grain.LINE,
+            List.of(
+                new NamedExpression(
+                    "amount", "Quantity * UnitPrice", "inputs.transactions.derive.amount")),
+            List.of(
+                new NamedExpression(
+                    "non_product",
+                    "StockCode IN ('POST')",
+                    "inputs.transactions.exclude.non_product (line 12 of idic.yaml)")),
+            InputShaping.Returns.NET,
+            InputShaping.MissingCustomer.QUARANTINE);
+    InputSource source =
+        new InputSource(
+            file.toString(),
+            "csv",
+            true,
+            ",",
+            List.of(),
+            Map.of("transaction_id", "InvoiceNo", "customer_id", "CustomerID", "ts", "InvoiceDate"),
+            null,
+            null,
+            shaping);
+
+    IdicException refused =
+        catchThrowableOfType(() -> InputPreflight.check(settings(source)), IdicException.class);
+
+    assertThat(refused).as("refused").isNotNull();
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_CONFIGURATION);
+    assertThat(refused.getMessage())
+        .contains("inputs.transactions.exclude.non_product (line 12 of idic.yaml)")
+        .contains("reads column 'StockCode'")
+        .as("the derived column counts as found")
+        .contains("[InvoiceNo, Quantity, UnitPrice, CustomerID, InvoiceDate, amount]")
+        .contains("use the input's own column names");
   }
 
   @Test

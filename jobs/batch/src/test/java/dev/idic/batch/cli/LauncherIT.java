@@ -2,13 +2,16 @@ package dev.idic.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idic.stages.contract.Dataflow;
 import dev.idic.stages.contract.ExitCode;
+import dev.idic.stages.contract.StageIo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,10 +99,47 @@ class LauncherIT {
     Outcome again = idic("run", "--conf=idic.yaml", "--as-of=2026-11-22");
 
     assertThat(run.code()).as(run.toString()).isZero();
+    assertTheConsoleReadsAsANight(run);
     assertThat(status.out())
         .as("the job repository kept the end of the run after its process exited")
         .containsPattern("2026-11-22\\s+1\\s+COMPLETED\\s");
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.out()).as("a rerun in a new process is a no-op").contains("already done");
+  }
+
+  /**
+   * What a data engineer sees of a night: one line per step as it ends (rows, seconds), the end
+   * summary, a note about the absent optional inputs, and none of Spark's or Hadoop's start-up
+   * notes or window warnings.
+   */
+  private static void assertTheConsoleReadsAsANight(Outcome run) {
+    List<String> lines = run.out().lines().toList();
+    for (StageIo step : Dataflow.NIGHT) {
+      Pattern progress = Pattern.compile("^  " + step.stage() + " +\\d+\\.\\d s  (.*)$");
+      List<String> stepLines =
+          lines.stream().filter(line -> progress.matcher(line).matches()).toList();
+      assertThat(stepLines).as("the progress line of step " + step.stage() + "\n" + run).hasSize(1);
+      assertThat(stepLines.get(0))
+          .as("rows of step " + step.stage())
+          .containsPattern(
+              step.stage().equals("validation")
+                  ? "off \\(validation.holdout is 0\\)"
+                  : "\\d rows (in|out)");
+    }
+    assertThat(run.out())
+        .as("the end summary")
+        .contains("Run for 2026-11-22 completed")
+        .containsPattern("Customers: 3 +quarantined input rows: 0")
+        .contains("of value", "of revenue", "(tier basis: historical_spend)")
+        .contains("Tables under ", "Marketer lists as CSV under ")
+        .as("the absent-input notes")
+        .contains("Note: No interactions input (inputs.interactions is not set)")
+        .contains("every VIP and")
+        .contains("Note: No customers input");
+    assertThat(run.out() + run.err())
+        .as("no warnings that are not the user's business")
+        .doesNotContain("WindowExec", "No Partition Defined")
+        .doesNotContain("NativeCodeLoader", "native-hadoop")
+        .doesNotContain("loopback", "SPARK_LOCAL_IP");
   }
 }

@@ -320,12 +320,27 @@ class NightlyRunIT {
     Outcome resumed = idic("backfill", conf, "--from=2026-11-01", "--to=2026-11-03");
 
     assertThat(resumed.code()).as(resumed.toString()).isZero();
-    assertThat(resumed.out().lines().toList())
+    List<String> lines = resumed.out().lines().toList();
+    assertThat(
+            lines.stream()
+                .filter(line -> line.startsWith("Run for") || line.startsWith("Backfill")))
         .containsExactly(
             "Run for 2026-11-01 completed (execution 3).",
             "Run for 2026-11-02 is already done; nothing to do. Use --force to run it again.",
             "Run for 2026-11-03 completed (execution 4).",
             "Backfill 2026-11-01 to 2026-11-03 complete.");
+    assertThat(
+            lines.stream()
+                .filter(line -> line.matches("  \\w+ +\\d+\\.\\d s  .*"))
+                .map(line -> line.strip().split(" ")[0]))
+        .as(
+            "a progress line per step that ran: 2026-11-01 resumed at publish, 2026-11-03 all seven")
+        .hasSize(8)
+        .startsWith("publish", "ingest")
+        .endsWith("publish");
+    assertThat(resumed.out())
+        .as("the summary of the last date")
+        .contains("Tables under " + warehouse + "/<table>/as_of_date=2026-11-03/");
     assertThat(ProbeStage.calls(warehouse))
         .as("three dates ingested once each; 2026-11-01 resumed at publish")
         .containsEntry("ingest", 3L)

@@ -168,6 +168,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSparkUiRunsOnlyWhenAskedFor() throws IOException {
+    assertThat(load(MINIMAL, Map.of()).spark().ui()).as("default").isFalse();
+    assertThat(load(MINIMAL + "spark:\n  ui: true\n", Map.of()).spark().ui()).isTrue();
+  }
+
+  @Test
   void environmentOverridesTheFileAndResolvesAgainstTheCurrentFolder() throws IOException {
     IdicConfig config =
         load(
@@ -366,8 +372,19 @@ class ConfigLoaderTest {
         .contains("inputs.transactions.derive.amount")
         .contains("rand()")
         .contains("changes from run to run");
+    assertThat(errorOf(LINES + "    exclude: {recent: 'InvoiceDate > current_timestamp()'}\n"))
+        .contains("inputs.transactions.exclude.recent (line 6")
+        .contains("current_timestamp()")
+        .contains("changes from run to run");
     assertThat(errorOf(LINES + "    exclude: {'zero price': 'UnitPrice <= 0'}\n"))
         .contains("is not a plain name");
+    assertThat(errorOf(LINES + "    returns: keep\n"))
+        .contains("inputs.transactions.returns")
+        .contains("line 6")
+        .contains("net, exclude, separate");
+    assertThat(errorOf(LINES + "    missing_customer: drop\n"))
+        .contains("inputs.transactions.missing_customer")
+        .contains("quarantine, exclude");
     assertThat(errorOf(MINIMAL + "  interactions: {path: i.csv, grain: line}\n"))
         .contains("inputs.interactions.grain")
         .contains("sales exports only");
@@ -409,7 +426,8 @@ class ConfigLoaderTest {
         .isEqualTo(shipped.getParent().getParent().resolve("idic-work"));
     assertThat(config.pipeline().transactions().path()).endsWith("idic-work/demo/transactions.csv");
     assertThat(config.pipeline().tiers().vipShare()).isEqualTo(0.05);
-    assertThat(config.spark().conf()).containsEntry("spark.ui.enabled", "false");
+    assertThat(config.spark().ui()).as("no Spark UI unless asked for").isFalse();
+    assertThat(config.spark().conf()).doesNotContainKey("spark.ui.enabled");
   }
 
   @Test

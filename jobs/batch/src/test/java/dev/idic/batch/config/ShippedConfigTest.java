@@ -41,7 +41,7 @@ class ShippedConfigTest {
           "work_dir", "the demo's work folder at the project root, whatever the current folder",
           "time_zone", "the demo data's shops are in Berlin (the default is UTC)",
           "inputs.transactions.path", "required, no default: where idic demo writes its data",
-          "spark.conf", "a small shuffle and no UI for a laptop (the default is no extra conf)");
+          "spark.conf", "a small shuffle for a laptop (the default is no extra conf)");
 
   /** Overrides that are paths relative to the shipped file's folder. */
   private static final Set<String> PATH_KEYS = Set.of("work_dir", "inputs.transactions.path");
@@ -86,6 +86,7 @@ class ShippedConfigTest {
     assertThat(shipped.spark().master())
         .as("spark.master")
         .isEqualTo(SparkSection.DEFAULTS.master());
+    assertThat(shipped.spark().ui()).as("spark.ui").isEqualTo(SparkSection.DEFAULTS.ui());
     assertThat(shipped.jobRepository())
         .as("job_repository")
         .isEqualTo(

@@ -63,6 +63,17 @@ final class ExpectedCustomers {
   /** Transactions after the as-of date (in {@code zone}) are left out, as the pipeline does. */
   static Map<String, Customer> fromTransactions(
       List<Transaction> transactions, ZoneId zone, LocalDate asOf) {
+    return fromTransactions(transactions, zone, asOf, false);
+  }
+
+  /**
+   * As {@link #fromTransactions(List, ZoneId, LocalDate)}; with {@code separateReturns} (config
+   * {@code returns: separate}) a purchase day is worth its non-negative transactions alone, and
+   * returns lower only the total spend.
+   */
+  static Map<String, Customer> fromTransactions(
+      List<Transaction> transactions, ZoneId zone, LocalDate asOf, boolean separateReturns) {
+    // Per day: purchase value, 1 when a purchase day, net value.
     Map<String, TreeMap<LocalDate, BigDecimal[]>> days = new HashMap<>();
     for (Transaction transaction : transactions) {
       LocalDate day = transaction.ts().atZone(zone).toLocalDate();
@@ -72,8 +83,12 @@ final class ExpectedCustomers {
       BigDecimal value = transaction.amount();
       BigDecimal[] sums =
           days.computeIfAbsent(transaction.customerId(), k -> new TreeMap<>())
-              .computeIfAbsent(day, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      sums[0] = sums[0].add(value);
+              .computeIfAbsent(
+                  day, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      if (!separateReturns || value.signum() >= 0) {
+        sums[0] = sums[0].add(value);
+      }
+      sums[2] = sums[2].add(value);
       if (value.signum() >= 0) {
         sums[1] = BigDecimal.ONE;
       }
@@ -85,7 +100,7 @@ final class ExpectedCustomers {
           BigDecimal total = BigDecimal.ZERO;
           BigDecimal repeatValue = BigDecimal.ZERO;
           for (Map.Entry<LocalDate, BigDecimal[]> day : byDay.entrySet()) {
-            total = total.add(day.getValue()[0]);
+            total = total.add(day.getValue()[2]);
             if (day.getValue()[1].signum() > 0) {
               if (!purchaseDays.isEmpty()) {
                 repeatValue = repeatValue.add(day.getValue()[0]);

@@ -2,6 +2,8 @@ package dev.idic.batch.e2e;
 
 import dev.idic.batch.e2e.ExpectedCustomers.Customer;
 import dev.idic.batch.e2e.ExpectedCustomers.Transaction;
+import dev.idic.stages.settings.InputShaping;
+import dev.idic.stages.settings.InputShaping.Returns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -52,17 +54,54 @@ final class ExpectedRetailCustomers {
    * @param excludedByRule lines per rule, every rule of {@link #RULES} present, in that order
    * @param transactions one per invoice with at least one accepted line, in file order
    * @param customers the BTYD summary per CustomerID
+   * @param baskets units, prices and returns per CustomerID of {@code customers}
    */
   record Result(
       long linesIn,
       long accepted,
       Map<String, Long> excludedByRule,
       List<Transaction> transactions,
-      Map<String, Customer> customers) {}
+      Map<String, Customer> customers,
+      Map<String, Basket> baskets) {}
+
+  /**
+   * What a customer's invoices hold beyond the summary. An invoice whose accepted lines sum below
+   * zero is a return; the others are purchases.
+   *
+   * @param units the purchases' quantities, summed
+   * @param avgUnitPrice quantity-weighted mean of the purchases' unit prices, where an invoice's
+   *     unit price is the quantity-weighted mean of its lines' to 4 decimals (the contract's
+   *     scale); null without a purchase of positive quantity
+   * @param returnsCount returns
+   * @param returnedAmount the returns' amounts, without sign
+   */
+  record Basket(long units, Double avgUnitPrice, long returnsCount, double returnedAmount) {}
+
+  /** An invoice's accepted lines, summed. */
+  private record Invoice(Transaction transaction, long quantity, BigDecimal pricedValue) {
+
+    /** The invoice's quantity-weighted unit price, null when its quantities do not sum above 0. */
+    BigDecimal unitPrice() {
+      return quantity > 0
+          ? pricedValue.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP)
+          : null;
+    }
+  }
 
   private ExpectedRetailCustomers() {}
 
+  /** With every rule of {@link #RULES} and returns netted, as the shipped example. */
   static Result fromCsv(Path file, ZoneId zone, LocalDate asOf) {
+    return fromCsv(file, zone, asOf, Set.copyOf(RULES), Returns.NET);
+  }
+
+  /**
+   * @param rules the rules of {@link #RULES} the configuration keeps, applied in that order
+   * @param returns the configuration's {@code returns}; with exclude, a line that no rule matches
+   *     is excluded as {@code return} when all lines of its invoice sum below zero
+   */
+  static Result fromCsv(
+      Path file, ZoneId zone, LocalDate asOf, Set<String> rules, Returns returns) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -74,8 +113,17 @@ final class ExpectedRetailCustomers {
           file + ": not the UCI Online Retail header: " + lines.get(0));
     }
     Map<String, Long> excluded = new LinkedHashMap<>();
-    RULES.forEach(rule -> excluded.put(rule, 0L));
-    Map<String, Transaction> byInvoice = new LinkedHashMap<>();
+    RULES.stream().filter(rules::contains).forEach(rule -> excluded.put(rule, 0L));
+    if (returns == Returns.EXCLUDE) {
+      excluded.put(InputShaping.RETURN_RULE, 0L);
+    }
+    // The return rule judges an invoice by all its lines, whatever the other rules make of them.
+    Map<String, BigDecimal> invoiceSums = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = fields(line);
+      invoiceSums.merge(f.get(0), lineAmount(f), BigDecimal::add);
+    }
+    Map<String, Invoice> byInvoice = new LinkedHashMap<>();
     long accepted = 0;
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = fields(line);
@@ -83,7 +131,10 @@ final class ExpectedRetailCustomers {
       int quantity = Integer.parseInt(f.get(3));
       BigDecimal unitPrice = new BigDecimal(f.get(5));
       String customerId = f.get(6).strip();
-      String rule = firstMatchingRule(invoiceNo, f.get(1), quantity, unitPrice, customerId);
+      String rule = firstMatchingRule(invoiceNo, f.get(1), quantity, unitPrice, customerId, rules);
+      if (rule == null && returns == Returns.EXCLUDE && invoiceSums.get(invoiceNo).signum() < 0) {
+        rule = InputShaping.RETURN_RULE;
+      }
       if (rule != null) {
         excluded.merge(rule, 1L, Long::sum);
         continue;
@@ -95,45 +146,96 @@ final class ExpectedRetailCustomers {
         throw new IllegalArgumentException(
             file + ": accepted line after the as-of date " + asOf + ": " + line);
       }
-      BigDecimal amount =
-          BigDecimal.valueOf(quantity).multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
-      Transaction transaction = new Transaction(customerId, local.atZone(zone).toInstant(), amount);
+      BigDecimal amount = lineAmount(f);
+      Invoice invoice =
+          new Invoice(
+              new Transaction(customerId, local.atZone(zone).toInstant(), amount),
+              quantity,
+              unitPrice.multiply(BigDecimal.valueOf(quantity)));
       byInvoice.merge(
           invoiceNo,
-          transaction,
+          invoice,
           (sum, next) -> {
-            if (!sum.customerId().equals(next.customerId()) || !sum.ts().equals(next.ts())) {
+            Transaction a = sum.transaction();
+            Transaction b = next.transaction();
+            if (!a.customerId().equals(b.customerId()) || !a.ts().equals(b.ts())) {
               throw new IllegalArgumentException(
                   file + ": lines of invoice " + invoiceNo + " differ in customer or date");
             }
-            return new Transaction(sum.customerId(), sum.ts(), sum.amount().add(next.amount()));
+            return new Invoice(
+                new Transaction(a.customerId(), a.ts(), a.amount().add(b.amount())),
+                sum.quantity() + next.quantity(),
+                sum.pricedValue().add(next.pricedValue()));
           });
     }
-    List<Transaction> transactions = new ArrayList<>(byInvoice.values());
+    List<Transaction> transactions = byInvoice.values().stream().map(Invoice::transaction).toList();
+    Map<String, Customer> customers =
+        ExpectedCustomers.fromTransactions(transactions, zone, asOf, returns == Returns.SEPARATE);
     return new Result(
         lines.size() - 1L,
         accepted,
         excluded,
-        List.copyOf(transactions),
-        ExpectedCustomers.fromTransactions(transactions, zone, asOf));
+        transactions,
+        customers,
+        baskets(byInvoice.values(), customers.keySet()));
+  }
+
+  /** Quantity times unit price, half up to cents: the derived amount of one line. */
+  private static BigDecimal lineAmount(List<String> fields) {
+    return new BigDecimal(fields.get(3))
+        .multiply(new BigDecimal(fields.get(5)))
+        .setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static Map<String, Basket> baskets(Iterable<Invoice> invoices, Set<String> customerIds) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Map<String, BigDecimal[]> values = new LinkedHashMap<>();
+    for (Invoice invoice : invoices) {
+      String id = invoice.transaction().customerId();
+      long[] c = counts.computeIfAbsent(id, k -> new long[3]);
+      BigDecimal[] v =
+          values.computeIfAbsent(id, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal amount = invoice.transaction().amount();
+      if (amount.signum() < 0) {
+        c[2]++;
+        v[1] = v[1].add(amount.negate());
+        continue;
+      }
+      c[0] += invoice.quantity();
+      BigDecimal unitPrice = invoice.unitPrice();
+      if (invoice.quantity() > 0 && unitPrice != null) {
+        c[1] += invoice.quantity();
+        v[0] = v[0].add(unitPrice.multiply(BigDecimal.valueOf(invoice.quantity())));
+      }
+    }
+    Map<String, Basket> baskets = new LinkedHashMap<>();
+    for (String id : customerIds) {
+      long[] c = counts.get(id);
+      BigDecimal[] v = values.get(id);
+      baskets.put(
+          id,
+          new Basket(c[0], c[1] > 0 ? v[0].doubleValue() / c[1] : null, c[2], v[1].doubleValue()));
+    }
+    return baskets;
   }
 
   private static String firstMatchingRule(
-      String invoiceNo, String stockCode, int quantity, BigDecimal unitPrice, String customerId) {
-    if (customerId.isEmpty()) {
-      return "missing_customer";
-    }
-    if (invoiceNo.startsWith("C")) {
-      return "cancelled";
-    }
-    if (NON_PRODUCT_CODES.contains(stockCode)) {
-      return "non_product";
-    }
-    if (unitPrice.signum() <= 0) {
-      return "zero_price";
-    }
-    if (quantity <= 0) {
-      return "non_positive_quantity";
+      String invoiceNo,
+      String stockCode,
+      int quantity,
+      BigDecimal unitPrice,
+      String customerId,
+      Set<String> rules) {
+    Map<String, Boolean> matches = new LinkedHashMap<>();
+    matches.put("missing_customer", customerId.isEmpty());
+    matches.put("cancelled", invoiceNo.startsWith("C"));
+    matches.put("non_product", NON_PRODUCT_CODES.contains(stockCode));
+    matches.put("zero_price", unitPrice.signum() <= 0);
+    matches.put("non_positive_quantity", quantity <= 0);
+    for (String rule : RULES) {
+      if (rules.contains(rule) && matches.get(rule)) {
+        return rule;
+      }
     }
     return null;
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.idic.batch.e2e.ExpectedCustomers.Customer;
 import dev.idic.batch.e2e.ExpectedCustomers.Transaction;
+import dev.idic.batch.e2e.ExpectedRetailCustomers.Basket;
+import dev.idic.stages.settings.InputShaping.Returns;
 import dev.idic.synth.OnlineRetailExport;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,63 @@ class ExpectedRetailCustomersTest {
             entry("17850", new Customer("17850", 1, 7, 211, 12.75, 59.49, 204)),
             // Purchase days 2010-12-15 and 2011-06-01 (local, not 2011-05-31).
             entry("12583", new Customer("12583", 1, 168, 197, 4.20, 5.87, 29)));
+  }
+
+  @Test
+  void basketsSumThePurchasesUnitsAndPriceThemByQuantity() throws IOException {
+    assertThat(result().baskets())
+        .containsOnly(
+            // Invoices of 12 units at 2.9700, 6 at 1.85 and 1 at 12.75: 59.49 over 19 units.
+            entry("17850", new Basket(19, 59.49 / 19, 0, 0.0)),
+            // 3 at 0.5550 (cents rounded in the amount only) and 2 at 2.10.
+            entry("12583", new Basket(5, 5.865 / 5, 0, 0.0)));
+  }
+
+  @Test
+  void withoutTheCancellationRulesNegativeInvoicesAreReturnsKeptApart() throws IOException {
+    Path file = dir.resolve("retail.csv");
+    Files.writeString(file, FILE, StandardCharsets.UTF_8);
+    ExpectedRetailCustomers.Result kept =
+        ExpectedRetailCustomers.fromCsv(
+            file,
+            LONDON,
+            AS_OF,
+            Set.of("missing_customer", "non_product", "zero_price"),
+            Returns.SEPARATE);
+
+    // Lines 6 (C536368) and 10 (536371, its other line free) are accepted: two returns.
+    assertThat(kept.excludedByRule())
+        .containsExactly(
+            entry("missing_customer", 2L), entry("non_product", 2L), entry("zero_price", 2L));
+    assertThat(kept.baskets())
+        .containsOnly(
+            entry("17850", new Basket(19, 59.49 / 19, 1, 12.75)),
+            entry("12583", new Basket(5, 5.865 / 5, 1, 4.20)));
+    assertThat(kept.customers().get("17850"))
+        .as("a return on a day without purchases lowers the total spend only")
+        .isEqualTo(new Customer("17850", 1, 7, 211, 12.75, 46.74, 204));
+  }
+
+  @Test
+  void returnsExcludedSetAsideTheLinesOfInvoicesThatSumBelowZero() throws IOException {
+    Path file = dir.resolve("retail.csv");
+    Files.writeString(file, FILE, StandardCharsets.UTF_8);
+    ExpectedRetailCustomers.Result result =
+        ExpectedRetailCustomers.fromCsv(
+            file,
+            LONDON,
+            AS_OF,
+            Set.of("missing_customer", "non_product", "zero_price"),
+            Returns.EXCLUDE);
+
+    // Lines 6 (C536368) and 10 (536371: 2 x 0.00 - 2 x 2.10, its free line a zero_price).
+    assertThat(result.excludedByRule())
+        .containsExactly(
+            entry("missing_customer", 2L),
+            entry("non_product", 2L),
+            entry("zero_price", 2L),
+            entry("return", 2L));
+    assertThat(result.baskets().values()).allMatch(basket -> basket.returnsCount() == 0);
   }
 
   @Test

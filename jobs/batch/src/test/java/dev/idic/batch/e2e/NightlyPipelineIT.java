@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idic.batch.testing.InProcessIdic;
 import dev.idic.batch.testing.TableFingerprints;
+import dev.idic.stages.contract.Dataflow;
+import dev.idic.stages.contract.StageIo;
 import dev.idic.stages.contract.TableContract;
 import dev.idic.stages.testing.LocalSpark;
 import dev.idic.synth.GeneratedData;
@@ -253,6 +255,28 @@ class NightlyPipelineIT {
                   + ingest.get(input + ".quarantined").asLong());
     }
     assertThat(ingest.get("transactions.rows_in").asLong()).isEqualTo(data.transactionRows());
+  }
+
+  @Test
+  void theConsoleShowsEachStepAsItEndsThenTheSummaryOfTheNight() {
+    String out = firstRun.out();
+    for (StageIo step : Dataflow.NIGHT) {
+      assertThat(out)
+          .as("one progress line for step %s with seconds and rows, output: %s", step.stage(), out)
+          .containsPattern(
+              "(?m)^  "
+                  + step.stage()
+                  + " +\\d+\\.\\d s  ("
+                  + (step.stage().equals("validation") ? "off" : "[\\d,]+ rows")
+                  + ")");
+    }
+    assertThat(out)
+        .containsPattern("Customers: 600 +quarantined input rows: 0")
+        .contains("(tier basis: historical_spend)")
+        .as("with interactions read, their summaries are shown and nothing is noted as absent")
+        .contains("complaints", "bought again", "difficulty")
+        .doesNotContain("Note: No interactions input", "Note: No customers input")
+        .contains("Marketer lists as CSV under ");
   }
 
   @Test

@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * A stage's access to the run's staged tables, limited to what its {@link StageIo} declares: a read
@@ -44,6 +46,25 @@ public record StagedTables(SparkSession spark, RunPaths paths, StageIo io) {
     require(io.writes().contains(table), "writes", table);
     return writeAndReadBack(paths.staged(table), tableDF);
   }
+
+  /**
+   * As {@link #write}, with the rows written counted while they are written, so the count costs no
+   * pass over the files.
+   */
+  public Staged writeCounted(Table table, Dataset<Row> tableDF) {
+    Observation rows = new Observation("staged_rows_" + table.name());
+    Dataset<Row> stagedDF =
+        write(table, tableDF.observe(rows, functions.count(functions.lit(1)).as("rows")));
+    try {
+      return new Staged(stagedDF, ((Number) rows.getAsJava().get("rows")).longValue());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting " + table.name(), e);
+    }
+  }
+
+  /** A staged table as read back, and how many rows were written. */
+  public record Staged(Dataset<Row> df, long rows) {}
 
   /** Where to stage a declared table that the stage writes in parts (appends). */
   public String pathToWrite(Table table) {

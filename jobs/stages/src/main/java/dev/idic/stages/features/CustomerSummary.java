@@ -10,9 +10,11 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.idic.stages.settings.InputShaping.Returns;
 import dev.idic.stages.settings.TimeUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,10 +31,17 @@ import org.apache.spark.sql.Row;
  * date − first purchase day, both in the model time unit; {@code monetary_value} = mean net value
  * of the repeat purchase days (0 when frequency is 0).
  *
- * <p>Netting rule for returns: a return on a purchase day reduces that day's value (so it lowers
- * monetary_value); a return on a return-only day is not a purchase and changes only the spend
- * totals ({@code total_spend} is net of all returns, {@code returned_amount} their absolute sum).
+ * <p>Netting rule for returns ({@code returns: net}, the default): a return on a purchase day
+ * reduces that day's value (so it lowers monetary_value); a return on a return-only day is not a
+ * purchase and changes only the spend totals ({@code total_spend} is net of all returns, {@code
+ * returned_amount} their absolute sum, {@code returns_count} their number). With {@code returns:
+ * separate} a purchase day is worth its purchases alone: returns lower only {@code total_spend}.
  * Customers with no purchase day at all (returns only) have no row; the stage reports how many.
+ *
+ * <p>Units and prices, when the input has them: {@code units} sums the quantities of purchases
+ * (transactions of non-negative amount; null when none has a quantity), {@code avg_unit_price} is
+ * the quantity-weighted mean unit price of the purchases with a positive quantity and a unit price
+ * (null when there is none).
  */
 public final class CustomerSummary {
 
@@ -43,7 +52,14 @@ public final class CustomerSummary {
 
   public static Dataset<Row> from(
       Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit) {
-    return summarize(perCustomer(transactionsDF, List.of()), asOfDate, timeUnit, List.of());
+    return from(transactionsDF, asOfDate, timeUnit, Returns.NET);
+  }
+
+  /** As {@link #from(Dataset, LocalDate, TimeUnit)}, with returns treated as {@code returns}. */
+  public static Dataset<Row> from(
+      Dataset<Row> transactionsDF, LocalDate asOfDate, TimeUnit timeUnit, Returns returns) {
+    return summarize(
+        perCustomer(transactionsDF, returns, List.of()), asOfDate, timeUnit, List.of());
   }
 
   /**
@@ -56,10 +72,11 @@ public final class CustomerSummary {
       Dataset<Row> transactionsDF,
       LocalDate asOfDate,
       TimeUnit timeUnit,
+      Returns returns,
       RecentPurchases recent,
       Observation customersSeen) {
     return summarize(
-        perCustomer(transactionsDF, recent.aggregates())
+        perCustomer(transactionsDF, returns, recent.aggregates())
             .observe(customersSeen, count(lit(1)).as(CUSTOMERS_SEEN)),
         asOfDate,
         timeUnit,
@@ -67,33 +84,60 @@ public final class CustomerSummary {
   }
 
   /**
-   * One row per customer and local day with a transaction: {@code day_value} (net, whole cents),
-   * {@code is_purchase_day} (at least one non-negative line), {@code lines}, {@code day_gross} and
-   * {@code day_returned} (cents). The one statement of the purchase-day rule; the holdout backtest
-   * counts its purchases with it too.
+   * One row per customer and local day with a transaction: {@code day_value} (the value of the day
+   * as a purchase, whole cents: net of the day's returns, or with {@code returns: separate} its
+   * purchases alone), {@code day_net} (net, cents), {@code is_purchase_day} (at least one
+   * non-negative line), {@code lines}, {@code day_gross} and {@code day_returned} (cents), {@code
+   * has_sale}, {@code return_lines}, and the purchases' {@code day_units}, {@code day_priced_units}
+   * and {@code day_priced_value} (quantity times unit price, summed). The one statement of the
+   * purchase-day rule; the holdout backtest counts its purchases with it too.
    */
-  public static Dataset<Row> days(Dataset<Row> transactionsDF) {
+  public static Dataset<Row> days(Dataset<Row> transactionsDF, Returns returns) {
     // Sums are of whole cents (amounts are decimal(18,2) by contract) until the end: exact, so the
     // result does not depend on the order Spark adds partial sums in and reruns give the same
     // bytes, and long sums are several times faster than decimal ones.
     Column cents = col("amount").multiply(100).cast("long");
     Column zero = lit(0L);
+    Column purchase = cents.geq(0);
+    Column quantity = optional(transactionsDF, "quantity", "long");
+    Column unitPrice = optional(transactionsDF, "unit_price", "decimal(18,4)");
+    Column priced = purchase.and(quantity.gt(0)).and(unitPrice.isNotNull());
     return transactionsDF
         .groupBy(col("customer_id"), col("purchase_date"))
         .agg(
-            sum(cents).as("day_value"),
-            max(cents.geq(0)).as("is_purchase_day"),
+            returns == Returns.SEPARATE
+                ? sum(when(purchase, cents).otherwise(zero)).as("day_value")
+                : sum(cents).as("day_value"),
+            sum(cents).as("day_net"),
+            max(purchase).as("is_purchase_day"),
             count(lit(1)).as("lines"),
             sum(when(cents.gt(0), cents).otherwise(zero)).as("day_gross"),
             sum(when(cents.lt(0), cents.unary_$minus()).otherwise(zero)).as("day_returned"),
             max(cents.gt(0)).as("has_sale"),
-            count(when(cents.lt(0), 1)).as("return_lines"));
+            count(when(cents.lt(0), 1)).as("return_lines"),
+            sum(when(purchase, quantity)).as("day_units"),
+            sum(when(priced, quantity)).as("day_priced_units"),
+            // Decimal, exact: the mean is taken once, at the end.
+            sum(when(priced, unitPrice.multiply(quantity))).as("day_priced_value"));
+  }
+
+  /** An optional contract column, or null where the transactions at hand do not carry it. */
+  private static Column optional(Dataset<Row> transactionsDF, String name, String type) {
+    return Arrays.asList(transactionsDF.columns()).contains(name)
+        ? col(name).cast(type)
+        : lit(null).cast(type);
+  }
+
+  /** As {@link #days(Dataset, Returns)} with returns netted (the default). */
+  public static Dataset<Row> days(Dataset<Row> transactionsDF) {
+    return days(transactionsDF, Returns.NET);
   }
 
   /** One row per customer with any transaction: aggregates of its days, then {@code extra}. */
-  private static Dataset<Row> perCustomer(Dataset<Row> transactionsDF, List<Column> extra) {
+  private static Dataset<Row> perCustomer(
+      Dataset<Row> transactionsDF, Returns returns, List<Column> extra) {
     Column zero = lit(0L);
-    Dataset<Row> daysDF = days(transactionsDF);
+    Dataset<Row> daysDF = days(transactionsDF, returns);
 
     Column purchaseDay = col("is_purchase_day");
     List<Column> aggregates = new ArrayList<>();
@@ -104,9 +148,13 @@ public final class CustomerSummary {
             sum(when(purchaseDay, col("day_value")).otherwise(zero)).as("purchase_days_value"),
             min_by(col("day_value"), when(purchaseDay, col("purchase_date"))).as("first_day_value"),
             sum(col("lines")).as("transaction_count"),
-            sum(col("day_value")).as("total_spend"),
+            sum(col("day_net")).as("total_spend"),
             sum(col("day_gross")).as("gross_spend"),
-            sum(col("day_returned")).as("returned_amount")));
+            sum(col("day_returned")).as("returned_amount"),
+            sum(col("return_lines")).as("returns_count"),
+            sum(col("day_units")).as("units"),
+            sum(col("day_priced_units")).as("priced_units"),
+            sum(col("day_priced_value")).as("priced_value")));
     aggregates.addAll(extra);
     return daysDF
         .groupBy("customer_id")
@@ -144,7 +192,13 @@ public final class CustomerSummary {
             col("transaction_count"),
             fromCents(col("total_spend")).as("total_spend"),
             fromCents(col("gross_spend")).as("gross_spend"),
-            fromCents(col("returned_amount")).as("returned_amount")));
+            fromCents(col("returned_amount")).as("returned_amount"),
+            col("returns_count"),
+            col("units"),
+            when(
+                    col("priced_units").gt(0),
+                    col("priced_value").cast("double").divide(col("priced_units").cast("double")))
+                .as("avg_unit_price")));
     columns.addAll(extra);
     return customersDF.select(columns.toArray(Column[]::new));
   }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages {@code customer_features} (the per-customer summary with RFM scores and segments) and
@@ -30,25 +31,40 @@ public final class FeaturesStage implements Stage {
     StagedTables tables = context.tables(this);
     Dataset<Row> transactionsDF = tables.read(Tables.TRANSACTIONS_ACCEPTED);
     Observation customersSeen = new Observation("customers_seen");
+    // In memory (one row per customer) rather than staged: the scores' count and range sample,
+    // customer_features and recent_purchases all read it, and none needs it after this stage.
     Dataset<Row> summaryDF =
-        tables.scratch(
-            "customer_summary",
-            CustomerSummary.from(
+        CustomerSummary.from(
                 transactionsDF,
                 context.asOfDate(),
                 context.settings().timeUnit(),
+                context.settings().transactions().shaping().returns(),
                 new RecentPurchases(context.asOf(), context.settings().contact().churnPeriodDays()),
-                customersSeen));
+                customersSeen)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return run(context, tables, transactionsDF, summaryDF, customersSeen);
+    } finally {
+      summaryDF.unpersist();
+    }
+  }
+
+  private static StageReport run(
+      RunContext context,
+      StagedTables tables,
+      Dataset<Row> transactionsDF,
+      Dataset<Row> summaryDF,
+      Observation customersSeen) {
 
     long customers =
         tables
-            .write(
+            .writeCounted(
                 Tables.CUSTOMER_FEATURES,
                 RfmScores.score(
                         summaryDF.drop(RecentPurchases.COLUMNS.toArray(String[]::new)),
                         context.settings().rfm())
                     .orderBy(col("customer_id")))
-            .count();
+            .rows();
     // A table of its own, so that customer_features (and the profile built on it) keeps its
     // columns; both come from the one staged summary.
     tables.write(

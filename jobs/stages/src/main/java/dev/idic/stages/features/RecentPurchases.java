@@ -46,8 +46,8 @@ public record RecentPurchases(AsOf asOf, int churnPeriodDays) {
     Column yearBefore = asOf.withinDaysEndingBefore(date, 365, 365);
     return List.of(
         count_if(sale.and(lastYear)).as("purchase_days_365d"),
-        coalesce(sum(when(lastYear, col("day_value"))), lit(0L)).as("net_spend_365d"),
-        coalesce(sum(when(yearBefore, col("day_value"))), lit(0L)).as("net_spend_prev_365d"),
+        coalesce(sum(when(lastYear, col("day_net"))), lit(0L)).as("net_spend_365d"),
+        coalesce(sum(when(yearBefore, col("day_net"))), lit(0L)).as("net_spend_prev_365d"),
         coalesce(sum(when(lastYear, col("return_lines"))), lit(0L)).as("returns_365d"),
         count_if(sale.and(asOf.withinDaysEndingBefore(date, churnPeriodDays, churnPeriodDays)))
             .gt(0)

@@ -125,8 +125,9 @@ public final class IngestStage implements Stage {
     Dataset<Row> shapedDF =
         shaper.withExclusions(
             spark, shaper.derived(spark, new RawInputReader(spark).read(inputName, source)));
+    Observation read = new Observation(inputName + "_records_read");
     Map<String, Long> excluded =
-        writeExcluded(context, tables, inputName, source, shapedDF, firstQuarantine);
+        writeExcluded(context, tables, inputName, source, shapedDF, read, firstQuarantine);
     Dataset<Row> rawDF =
         source.shaping().excludes()
             ? shapedDF.where(col(InputShaper.EXCLUDED).isNull()).drop(InputShaper.EXCLUDED)
@@ -158,6 +159,17 @@ public final class IngestStage implements Stage {
     }
     long setAside = excluded.values().stream().mapToLong(Long::longValue).sum();
     long rowsIn = judged.records() + setAside;
+    if (source.shaping().excludes() && observed(read, "rows") != rowsIn) {
+      throw new IllegalStateException(
+          inputName
+              + ": "
+              + observed(read, "rows")
+              + " records read but "
+              + judged.records()
+              + " judged + "
+              + setAside
+              + " excluded; records were lost, which is a bug");
+    }
     if (rowsIn == 0) {
       throw new InputException(
           "input '"
@@ -274,7 +286,8 @@ public final class IngestStage implements Stage {
   }
 
   /**
-   * Writes the rows the input's rules set aside to the {@code excluded} table.
+   * Writes the rows the input's rules set aside to the {@code excluded} table, counting into {@code
+   * read} (metric {@code rows}) every record the rules judged, when the input has rules.
    *
    * @return how many each rule set aside, most first
    */
@@ -284,11 +297,17 @@ public final class IngestStage implements Stage {
       String inputName,
       InputSource source,
       Dataset<Row> shapedDF,
+      Observation read,
       boolean first) {
     boolean excludes = source.shaping().excludes();
     Dataset<Row> sourceDF = excludes ? shapedDF.drop(InputShaper.EXCLUDED) : shapedDF;
     Column rule = excludes ? col(InputShaper.EXCLUDED) : lit(null).cast("string");
-    Dataset<Row> excludedDF = excludes ? shapedDF.where(rule.isNotNull()) : shapedDF.limit(0);
+    // Every record passes the rules here: counted on the way, it checks the accounting against
+    // what was read, not against its own sum.
+    Dataset<Row> excludedDF =
+        excludes
+            ? shapedDF.observe(read, count(lit(1)).as("rows")).where(rule.isNotNull())
+            : shapedDF.limit(0);
     String path = tables.pathToWrite(Tables.EXCLUDED);
     StagedTables.writer(
             excludedDF.select(

@@ -96,8 +96,12 @@ final class InputShaper {
    * whose lines sum to a negative amount.
    */
   private Column isReturn() {
+    // Read as validation reads it (through 10 decimals, then cents), so that a derived 7.6499999999
+    // (2.55 x 3 in doubles) is 7.65 here too.
     Column amount =
-        ColumnValues.trimmed(col(source.sourceColumn("amount"))).try_cast("decimal(18,2)");
+        ColumnValues.trimmed(col(source.sourceColumn("amount")))
+            .try_cast("decimal(38,10)")
+            .try_cast("decimal(18,2)");
     if (source.shaping().grain() == InputShaping.Grain.LINE) {
       amount = sum(amount).over(Window.partitionBy(col(source.sourceColumn(contract.key()))));
     }

@@ -4,6 +4,7 @@ import static dev.idic.stages.ingest.RowValidator.DETAIL;
 import static dev.idic.stages.ingest.RowValidator.REASON;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -74,8 +75,9 @@ final class LineOrders {
 
   /**
    * One transaction per order from its accepted lines (shaped by {@link AcceptedRows}): the sum of
-   * their amounts and quantities, the earliest time; text columns take the smallest value, so that
-   * the result does not depend on the order Spark reads the lines in.
+   * their amounts and quantities, the earliest time, the quantity-weighted mean unit price; text
+   * columns take the smallest value, so that the result does not depend on the order Spark reads
+   * the lines in.
    */
   static Dataset<Row> orders(Dataset<Row> acceptedLinesDF) {
     return acceptedLinesDF
@@ -87,11 +89,27 @@ final class LineOrders {
             min("currency").as("currency"),
             min("channel").as("channel"),
             sum("quantity").cast("int").as("quantity"),
+            unitPrice().as("unit_price"),
             min("category").as("category"),
             min("store_id").as("store_id"),
             min("purchase_date").as("purchase_date"),
             min("source_file").as("source_file"))
         .select(
             Arrays.stream(acceptedLinesDF.columns()).map(name -> col(name)).toArray(Column[]::new));
+  }
+
+  /**
+   * Sum of quantity times unit price over the sum of quantities, when every line has both and the
+   * quantities sum above zero; null otherwise, rather than a mean of some of the lines.
+   */
+  private static Column unitPrice() {
+    Column quantity = col("quantity").cast("long");
+    Column value = col("unit_price").multiply(quantity);
+    // Narrowed first, so that Spark divides to 14 decimals and the cast rounds once, half up, as
+    // an exact division would: the default types would round to 6 decimals, then to 4.
+    return when(
+            count(value).equalTo(count(lit(1))).and(sum(quantity).gt(0)),
+            sum(value).cast("decimal(28,4)").divide(sum(quantity).cast("decimal(12,0)")))
+        .cast("decimal(18,4)");
   }
 }

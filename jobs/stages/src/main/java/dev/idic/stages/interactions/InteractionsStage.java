@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The interactions stage: contact history, complaints, loyalty, lifecycle, difficulty, the contact
@@ -44,11 +45,15 @@ public final class InteractionsStage implements Stage {
 
     CustomerEngagement engagement = new CustomerEngagement(asOf, settings);
     Map<String, Long> counts = new LinkedHashMap<>();
+    Dataset<Row> engagementDF = null;
     try {
       // Each table is staged and read back before the next builds on it: the engagement plan is
       // wide, and reading it back cuts its lineage instead of re-optimising it for every table.
-      Dataset<Row> engagementDF =
-          write(tables, Tables.CUSTOMER_ENGAGEMENT, engagement.build(inputs), counts);
+      // Every table below is built from the engagement: kept in memory (one row per customer), it
+      // is read from its files once instead of once per table.
+      engagementDF =
+          write(tables, Tables.CUSTOMER_ENGAGEMENT, engagement.build(inputs), counts)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> customersDF =
           engagementDF.join(
               inputs
@@ -89,6 +94,9 @@ public final class InteractionsStage implements Stage {
           inputs.interactionsDF().where(col("known_customer").equalTo(false)).count());
       return new StageReport(counts, details(tables), warnings);
     } finally {
+      if (engagementDF != null) {
+        engagementDF.unpersist();
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -100,9 +108,9 @@ public final class InteractionsStage implements Stage {
         .sparkSession()
         .sparkContext()
         .setJobGroup(name(), "interactions: stage " + table, false);
-    Dataset<Row> stagedDF = tables.write(table, tableDF);
-    counts.put(table.name(), stagedDF.count());
-    return stagedDF;
+    StagedTables.Staged staged = tables.writeCounted(table, tableDF);
+    counts.put(table.name(), staged.rows());
+    return staged.df();
   }
 
   /** The summary tables' content, small enough for the run manifest. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages {@code customer_scores} and {@code model_fit}: compresses {@code customer_features} to
@@ -33,10 +34,21 @@ public final class ModelsStage implements Stage {
 
   @Override
   public StageReport run(RunContext context) {
+    StagedTables tables = context.tables(this);
+    // Patterns, spend patterns, the excluded count and the scores each read the features: kept in
+    // memory (one row per customer) they are read from their files once.
+    Dataset<Row> featuresDF =
+        tables.read(Tables.CUSTOMER_FEATURES).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return run(context, tables, featuresDF);
+    } finally {
+      featuresDF.unpersist();
+    }
+  }
+
+  private StageReport run(RunContext context, StagedTables tables, Dataset<Row> featuresDF) {
     ModelSettings settings = context.settings().models();
     TimeUnit unit = context.settings().timeUnit();
-    StagedTables tables = context.tables(this);
-    Dataset<Row> featuresDF = tables.read(Tables.CUSTOMER_FEATURES);
 
     List<Row> purchasePatterns = ModelInputs.purchasePatterns(featuresDF).collectAsList();
     List<Row> spendPatterns = ModelInputs.spendPatterns(featuresDF).collectAsList();
@@ -61,7 +73,9 @@ public final class ModelsStage implements Stage {
             new ClvSettings(
                 settings.horizonMonths(), settings.discountRateMonthly(), periodsPerMonth(unit)));
     long scored =
-        tables.write(Tables.CUSTOMER_SCORES, CustomerScoring.score(featuresDF, scorer)).count();
+        tables
+            .writeCounted(Tables.CUSTOMER_SCORES, CustomerScoring.score(featuresDF, scorer))
+            .rows();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("customers", Math.round(fits.purchase().customers()));
     counts.put("purchase_patterns", (long) fits.purchase().patterns());

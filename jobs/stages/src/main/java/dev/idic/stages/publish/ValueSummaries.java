@@ -10,22 +10,28 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.idic.stages.tiers.ValueTier;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * The small summary tables a marketer or a dashboard reads first: how customers and value split
  * across tiers and RFM segments, and how concentrated value is (the Pareto curve). Shares are taken
- * over all customers in the profile; the windows below run over the handful of summary rows only.
+ * over all customers in the profile: each summary row is divided by the totals of the summary rows,
+ * a one-row aggregate joined onto them. (A window without partition columns would do the same, but
+ * Spark warns about every such window on every run.)
  */
 public final class ValueSummaries {
+
+  private static final String TOTAL = "_total_";
 
   private ValueSummaries() {}
 
   /** One row per tier: customers, value and revenue with their shares. */
   public static Dataset<Row> tierSummary(Dataset<Row> profileDF) {
-    return withShares(
+    return withSharesOfTotals(
             profileDF
                 .groupBy("tier", "tier_basis")
                 .agg(
@@ -36,10 +42,13 @@ public final class ValueSummaries {
                     max("basis_value").as("basis_value_max"),
                     avg("basis_value").as("basis_value_avg"),
                     avg("days_since_last_purchase").as("avg_days_since_last_purchase"),
-                    avg("purchase_days").as("avg_purchase_days")))
-        .withColumn(
-            "share_of_value",
-            col("basis_value_total").divide(sum("basis_value_total").over(Window.partitionBy())))
+                    avg("purchase_days").as("avg_purchase_days")),
+            "customers",
+            "share_of_customers",
+            "revenue",
+            "share_of_revenue",
+            "basis_value_total",
+            "share_of_value")
         .withColumn("_order", ValueTier.position(col("tier")))
         .orderBy("_order")
         .drop("_order");
@@ -47,7 +56,7 @@ public final class ValueSummaries {
 
   /** One row per RFM segment: customers and revenue with their shares, mean scores. */
   public static Dataset<Row> segmentSummary(Dataset<Row> profileDF) {
-    return withShares(
+    return withSharesOfTotals(
             profileDF
                 .groupBy("rfm_segment")
                 .agg(
@@ -57,7 +66,11 @@ public final class ValueSummaries {
                     avg("f_score").as("avg_f_score"),
                     avg("m_score").as("avg_m_score"),
                     avg("days_since_last_purchase").as("avg_days_since_last_purchase"),
-                    avg("purchase_days").as("avg_purchase_days")))
+                    avg("purchase_days").as("avg_purchase_days")),
+            "customers",
+            "share_of_customers",
+            "revenue",
+            "share_of_revenue")
         .orderBy(col("revenue").desc(), col("rfm_segment"));
   }
 
@@ -74,12 +87,25 @@ public final class ValueSummaries {
         .orderBy("top_percent");
   }
 
-  private static Dataset<Row> withShares(Dataset<Row> summaryDF) {
-    return summaryDF
-        .withColumn(
-            "share_of_customers",
-            col("customers").divide(sum("customers").over(Window.partitionBy())))
-        .withColumn(
-            "share_of_revenue", col("revenue").divide(sum("revenue").over(Window.partitionBy())));
+  /**
+   * Adds, for each pair (column, share) of {@code columnsAndShares}, {@code share} = {@code column}
+   * / its total over every row of {@code summaryDF}, in the order given.
+   */
+  static Dataset<Row> withSharesOfTotals(Dataset<Row> summaryDF, String... columnsAndShares) {
+    List<Column> totals = new ArrayList<>();
+    for (int i = 0; i < columnsAndShares.length; i += 2) {
+      totals.add(sum(columnsAndShares[i]).as(TOTAL + columnsAndShares[i]));
+    }
+    Dataset<Row> sharesDF =
+        summaryDF.crossJoin(
+            summaryDF.agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new)));
+    for (int i = 0; i < columnsAndShares.length; i += 2) {
+      String column = columnsAndShares[i];
+      sharesDF =
+          sharesDF
+              .withColumn(columnsAndShares[i + 1], col(column).divide(col(TOTAL + column)))
+              .drop(TOTAL + column);
+    }
+    return sharesDF;
   }
 }

@@ -49,10 +49,18 @@ public record InputShaping(
     LINE
   }
 
-  /** Returns count against the customer's spend (DESIGN.md), or are excluded with their orders. */
+  /**
+   * A return is a transaction with a negative amount (with grain: line, an order whose lines sum
+   * below zero: all its lines as read for the exclusion, before any rule judges them; the accepted
+   * ones, which make its transaction, otherwise). It nets against the value of its purchase day and
+   * the customer's spend (DESIGN.md, the default); or is excluded with its order; or is kept apart:
+   * purchase days keep their full value, and the returns are reported per customer ({@code
+   * returns_count}, {@code returned_amount}) and subtracted only from {@code total_spend}.
+   */
   public enum Returns {
     NET,
-    EXCLUDE
+    EXCLUDE,
+    SEPARATE
   }
 
   /** Rows without a customer are bad data (the default), or guest sales excluded on purpose. */

@@ -69,6 +69,29 @@ public record PipelineSettings(
         HistorySettings.PREVIOUS);
   }
 
+  /** These settings reading other inputs (the demo's generated files). */
+  public PipelineSettings withInputs(
+      InputSource transactions,
+      InputSource interactions,
+      InputSource customers,
+      InputSource walletEstimates) {
+    return new PipelineSettings(
+        timeZone,
+        timeUnit,
+        warehouse,
+        transactions,
+        interactions,
+        customers,
+        walletEstimates,
+        maxRejectRatio,
+        rfm,
+        tiers,
+        models,
+        contact,
+        validation,
+        history);
+  }
+
   /** These settings comparing with {@code other} history (the CLI's {@code --compare-to}). */
   public PipelineSettings withHistory(HistorySettings other) {
     return new PipelineSettings(

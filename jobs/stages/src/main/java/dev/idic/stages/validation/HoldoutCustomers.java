@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.idic.stages.features.CustomerSummary;
+import dev.idic.stages.settings.InputShaping.Returns;
 import java.sql.Date;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,13 +35,23 @@ public final class HoldoutCustomers {
    *     purchases)
    */
   public static Dataset<Row> from(Dataset<Row> transactionsDF, HoldoutWindow window) {
+    return from(transactionsDF, window, Returns.NET);
+  }
+
+  /**
+   * As {@link #from(Dataset, HoldoutWindow)}, purchase values with returns treated as {@code
+   * returns}, as the night's summary treats them.
+   */
+  public static Dataset<Row> from(
+      Dataset<Row> transactionsDF, HoldoutWindow window, Returns returns) {
     Column day = col("purchase_date");
     Column calibrationEnd = lit(Date.valueOf(window.calibrationEnd()));
     Dataset<Row> calibrationDF =
         CustomerSummary.from(
                 transactionsDF.where(day.leq(calibrationEnd)),
                 window.calibrationEnd(),
-                window.unit())
+                window.unit(),
+                returns)
             .select(
                 "customer_id",
                 "first_purchase_date",
@@ -51,7 +62,8 @@ public final class HoldoutCustomers {
     Dataset<Row> holdoutDF =
         CustomerSummary.days(
                 transactionsDF.where(
-                    day.gt(calibrationEnd).and(day.leq(lit(Date.valueOf(window.holdoutEnd()))))))
+                    day.gt(calibrationEnd).and(day.leq(lit(Date.valueOf(window.holdoutEnd()))))),
+                returns)
             .where(col("is_purchase_day"))
             .groupBy("customer_id")
             .agg(

@@ -39,7 +39,10 @@ public final class ValidationStage implements Stage {
     StagedTables tables = context.tables(this);
     Dataset<Row> transactionsDF = tables.read(Tables.TRANSACTIONS_ACCEPTED);
     Dataset<Row> customersDF =
-        tables.scratch("holdout_customers", HoldoutCustomers.from(transactionsDF, window));
+        tables.scratch(
+            "holdout_customers",
+            HoldoutCustomers.from(
+                transactionsDF, window, context.settings().transactions().shaping().returns()));
     HoldoutValidation validation = validate(context, customersDF, transactionsDF, window);
 
     tables.write(Tables.MODEL_VALIDATION, validation.validationDF(context.spark()).coalesce(1));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.idic.stages.contract.AsOf;
+import dev.idic.stages.settings.InputShaping.Returns;
 import dev.idic.stages.settings.TimeUnit;
 import dev.idic.stages.testing.Rows;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ class RecentPurchasesTest {
               0),
           D,
           TimeUnit.DAYS,
+          Returns.NET,
           new RecentPurchases(new AsOf(D, ZoneOffset.UTC), 90),
           new Observation("customers_seen"));
 

@@ -91,13 +91,13 @@ class IngestShapingTest {
             new TreeMap<>(
                 Map.of(
                     "1001",
-                    "C1 9.00 3",
+                    "C1 9.00 3 3.0000",
                     "1002",
-                    "C1 7.50 3",
+                    "C1 7.50 3 2.5000",
                     "1006",
-                    "C2 10.00 4",
+                    "C2 10.00 4 2.5000",
                     "1007",
-                    "C2 -6.50 -2")));
+                    "C2 -6.50 -2 null")));
   }
 
   @Test
@@ -108,6 +108,40 @@ class IngestShapingTest {
 
     assertThat(report.counts()).containsEntry("transactions.excluded.return", 2L);
     assertThat(orders(context)).doesNotContainKey("1007").containsKey("1001");
+  }
+
+  @Test
+  void returnsSeparateKeepsReturnOrdersForTheSummaryToReportApart() throws IOException {
+    RunContext context = context(shaping(Returns.SEPARATE));
+
+    StageReport report = new IngestStage().run(context);
+
+    assertThat(report.counts())
+        .containsEntry("transactions.accepted", 6L)
+        .doesNotContainKey("transactions.excluded.return");
+    assertThat(orders(context)).containsEntry("1007", "C2 -6.50 -2 null");
+  }
+
+  @Test
+  void priceQuantityAndAmountAreCheckedPerLine() throws IOException {
+    RunContext context =
+        context(
+            shaping(Returns.NET),
+            HEADER
+                + "2001,A,2,2026-11-01 10:00,2.50,C1\n"
+                + "2001,B,1,2026-11-01 10:00,1e12,C1\n"
+                + "2001,D,2000000,2026-11-01 10:00,1.00,C1\n"
+                + "2001,E,1,2026-11-01 10:00,abc,C1\n");
+
+    new IngestStage().run(context);
+
+    assertThat(byLine(context, Tables.QUARANTINE, "reason"))
+        .as("each bad line on its own, the rest of the order stays")
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of(
+                    3L, "invalid_unit_price", 4L, "invalid_quantity", 5L, "invalid_unit_price")));
+    assertThat(orders(context)).containsExactly(Map.entry("2001", "C1 5.00 2 2.5000"));
   }
 
   @Test
@@ -174,8 +208,12 @@ class IngestShapingTest {
   }
 
   private RunContext context(InputShaping shaping) throws IOException {
+    return context(shaping, EXPORT);
+  }
+
+  private RunContext context(InputShaping shaping, String export) throws IOException {
     Path file = dir.resolve("export-" + System.nanoTime() + ".csv");
-    Files.writeString(file, EXPORT, StandardCharsets.UTF_8);
+    Files.writeString(file, export, StandardCharsets.UTF_8);
     InputSource source =
         new InputSource(
             file.toString(),
@@ -187,7 +225,8 @@ class IngestShapingTest {
                 "transaction_id", "InvoiceNo",
                 "customer_id", "CustomerID",
                 "ts", "InvoiceDate",
-                "quantity", "Quantity"),
+                "quantity", "Quantity",
+                "unit_price", "UnitPrice"),
             null,
             null,
             shaping);
@@ -234,7 +273,13 @@ class IngestShapingTest {
             .collectAsList()) {
       orders.put(
           row.getAs("transaction_id"),
-          row.getAs("customer_id") + " " + row.getAs("amount") + " " + row.getAs("quantity"));
+          row.getAs("customer_id")
+              + " "
+              + row.getAs("amount")
+              + " "
+              + row.getAs("quantity")
+              + " "
+              + row.getAs("unit_price"));
     }
     return orders;
   }
