@@ -56,6 +56,16 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Run again even if the date is already done.")
   boolean force;
 
+  @Option(
+      names = "--data-until",
+      paramLabel = "YYYY-MM-DD",
+      description = {
+        "Last day of the generated history. Default: the as-of date.",
+        "Nights of one data set: --as-of 2026-11-15 --data-until 2026-11-22, then --as-of"
+            + " 2026-11-22; the later rows wait for their night."
+      })
+  LocalDate dataUntil;
+
   @Override
   public Integer call() {
     requireGenerator(DemoCommand.class.getClassLoader());
@@ -64,13 +74,21 @@ final class DemoCommand implements Callable<Integer> {
     LocalDate asOfDate = asOf.resolve(config, root.runtime().clock());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = root.runtime().spark().apply(config.spark());
+    LocalDate lastDay = dataUntil == null ? asOfDate : dataUntil;
+    if (lastDay.isBefore(asOfDate)) {
+      throw IdicErrors.invalidConfiguration(
+          "--data-until " + lastDay,
+          "the generated history would end before the as-of date " + asOfDate,
+          "give a date on or after the as-of date, or leave --data-until out");
+    }
+    // One folder per last day: nights of different as-of dates with one --data-until share it.
     String dataDir =
-        config.workDir().resolve("demo").resolve("as_of_date=" + asOfDate).toUri().toString();
+        config.workDir().resolve("demo").resolve("data_until=" + lastDay).toUri().toString();
     out.printf("Generating %,d synthetic customers into %s ...%n", customers, dataDir);
     out.flush();
     DemoData data;
     try {
-      data = DemoData.generate(spark, asOfDate, customers, seed, dataDir);
+      data = DemoData.generate(spark, lastDay, customers, seed, dataDir);
     } catch (UncheckedIOException e) {
       throw UnwritableWorkDir.error("demo data folder " + dataDir, e);
     }

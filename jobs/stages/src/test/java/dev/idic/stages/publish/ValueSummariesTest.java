@@ -32,10 +32,10 @@ class ValueSummariesTest {
     return LocalSpark.session()
         .createDataFrame(
             List.of(
-                customer("C1", "VIP", "champions", 600.0, 500.0),
-                customer("C2", "Key", "champions", 250.0, 300.0),
-                customer("C3", "Regular", "hibernating", 100.0, 150.0),
-                customer("C4", "Regular", "hibernating", 50.0, 50.0)),
+                customer("C1", "vip", "champions", 600.0, 500.0),
+                customer("C2", "key", "champions", 250.0, 300.0),
+                customer("C3", "regular", "hibernating", 100.0, 150.0),
+                customer("C4", "regular", "hibernating", 50.0, 50.0)),
             PROFILE);
   }
 
@@ -50,7 +50,7 @@ class ValueSummariesTest {
 
     assertThat(rows)
         .extracting(row -> row.<String>getAs("tier"))
-        .containsExactly("VIP", "Key", "Regular");
+        .containsExactly("vip", "key", "regular");
     Row regular = rows.get(2);
     assertThat(regular.<Double>getAs("share_of_customers")).isCloseTo(0.5, within(1e-12));
     assertThat(regular.<Double>getAs("share_of_value")).isCloseTo(150.0 / 1000.0, within(1e-12));
