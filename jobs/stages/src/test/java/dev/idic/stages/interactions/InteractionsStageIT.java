@@ -19,6 +19,7 @@ import dev.idic.stages.contract.StageReport;
 import dev.idic.stages.contract.Table;
 import dev.idic.stages.contract.Tables;
 import dev.idic.stages.features.FeaturesStage;
+import dev.idic.stages.settings.InputSource;
 import dev.idic.stages.settings.ModelSettings;
 import dev.idic.stages.settings.PipelineSettings;
 import dev.idic.stages.settings.RfmSettings;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -203,7 +205,8 @@ class InteractionsStageIT {
             ZoneOffset.UTC,
             TimeUnit.DAYS,
             root,
-            null,
+            // Staged by the test, never read: the stages read the transactions' returns rule.
+            new InputSource("staged", "parquet", true, ",", List.of(), Map.of(), null, "UTF-8"),
             null,
             null,
             null,
