@@ -8,7 +8,12 @@ package dev.idic.stages.contract;
 public enum ExitCode {
   OK(0, "success, or the date was already done (nothing rerun)"),
   RUN_FAILED(1, "the run failed; the same command restarts it at the failed step"),
-  INVALID_CONFIGURATION(2, "invalid configuration or command line; nothing was run"),
+  INVALID_CONFIGURATION(
+      2,
+      "invalid configuration or command line; nothing was published (most are found before the"
+          + " night starts; one that only the data shows, such as an exclusion rule that is no"
+          + " condition on the input's columns, fails its step, and the same command restarts"
+          + " there once fixed)"),
   INPUT_REJECTED(
       3,
       "input rejected: missing, empty or unreadable input, a required column absent, more"
